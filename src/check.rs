@@ -1,0 +1,286 @@
+//! The pre-publish check: one list of problems, the same in the window, on
+//! the command line and before an export. Each rule has a fixed severity.
+
+use std::path::Path;
+
+use pulldown_cmark::{Event, Parser, Tag};
+use serde::Serialize;
+
+use crate::article::{Article, Segment, segments};
+use crate::doc::is_safe_url;
+use crate::draft;
+use crate::lang::Lang;
+use crate::photo;
+use crate::settings::CheckLimits;
+use crate::text::{self, legacy};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// lỗi: blocks publishing.
+    Error,
+    /// cảnh báo: worth a look.
+    Warning,
+}
+
+impl Severity {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Severity::Error => lang.pick("lỗi", "error"),
+            Severity::Warning => lang.pick("cảnh báo", "warning"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub severity: Severity,
+    /// Stable rule name, e.g. `empty-title`.
+    pub rule: &'static str,
+    /// The field to focus: `title`, `sapo`, `body`, `byline`, `photo:3`,
+    /// `photo:3:caption`, `photo:3:alt`.
+    pub field: String,
+    pub message: String,
+}
+
+impl Problem {
+    /// `lỗi: …` / `cảnh báo: …`, as the command line prints it.
+    pub fn line(&self, lang: Lang) -> String {
+        format!("{}: {}", self.severity.label(lang), self.message)
+    }
+}
+
+/// True when any problem blocks publishing.
+pub fn blocks(problems: &[Problem]) -> bool {
+    problems.iter().any(|p| p.severity == Severity::Error)
+}
+
+struct Out<'a> {
+    lang: Lang,
+    list: &'a mut Vec<Problem>,
+}
+
+impl Out<'_> {
+    fn add(
+        &mut self,
+        severity: Severity,
+        rule: &'static str,
+        field: impl Into<String>,
+        vi: String,
+        en: String,
+    ) {
+        self.list.push(Problem {
+            severity,
+            rule,
+            field: field.into(),
+            message: self.lang.pick(vi, en),
+        });
+    }
+}
+
+fn photo_label(a: &Article, id: u32) -> String {
+    let n = a
+        .photos
+        .iter()
+        .position(|p| p.id == id)
+        .map_or(id as usize, |i| i + 1);
+    format!("{n}")
+}
+
+/// Checks an article. `dir` is its draft folder (to look at photo files);
+/// without one, photo files are not checked.
+pub fn check(a: &Article, dir: Option<&Path>, limits: &CheckLimits, lang: Lang) -> Vec<Problem> {
+    use Severity::{Error as E, Warning as W};
+    let mut list = Vec::new();
+    let mut o = Out {
+        lang,
+        list: &mut list,
+    };
+
+    // Blocking problems.
+    if a.title.trim().is_empty() {
+        o.add(
+            E,
+            "empty-title",
+            "title",
+            "Bài chưa có tiêu đề.".into(),
+            "The article has no title.".into(),
+        );
+    }
+    if a.body_words() == 0 {
+        o.add(
+            E,
+            "empty-body",
+            "body",
+            "Nội dung bài đang trống.".into(),
+            "The body is empty.".into(),
+        );
+    }
+    for p in &a.photos {
+        let n = photo_label(a, p.id);
+        if p.caption.trim().is_empty() {
+            o.add(
+                E,
+                "photo-no-caption",
+                format!("photo:{}:caption", p.id),
+                format!("Ảnh {n} chưa có chú thích ảnh."),
+                format!("Photo {n} has no caption."),
+            );
+        }
+        if let Some(dir) = dir {
+            match draft::photo_path(dir, &p.file) {
+                Err(_) => o.add(E, "photo-missing-file", format!("photo:{}", p.id),
+                    format!("Không tìm thấy tệp của ảnh {n} ({}) trong bản nháp. Hãy thêm lại ảnh.", p.file),
+                    format!("The file of photo {n} ({}) is missing from the draft. Add the photo again.", p.file)),
+                Ok(path) => {
+                    if let Ok(info) = photo::probe(&path) {
+                        let long = info.width.max(info.height);
+                        if long < limits.photo_min_side {
+                            o.add(W, "photo-too-small", format!("photo:{}", p.id),
+                                format!("Ảnh {n} nhỏ ({long} px cạnh dài, nên từ {} px).", limits.photo_min_side),
+                                format!("Photo {n} is small ({long} px long side; {} px or more is better).", limits.photo_min_side));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if a.byline.trim().is_empty() {
+        o.add(
+            E,
+            "missing-byline",
+            "byline",
+            "Bài chưa có tên tác giả.".into(),
+            "The article has no byline.".into(),
+        );
+    }
+
+    // Warnings.
+    let tw = text::word_count(&a.title);
+    if tw > limits.title_max_words {
+        o.add(
+            W,
+            "title-too-long",
+            "title",
+            format!(
+                "Tiêu đề dài {tw} chữ (nên không quá {}).",
+                limits.title_max_words
+            ),
+            format!(
+                "The title has {tw} words (keep it to {}).",
+                limits.title_max_words
+            ),
+        );
+    }
+    let sw = text::word_count(&a.sapo);
+    if sw == 0 {
+        o.add(
+            W,
+            "empty-sapo",
+            "sapo",
+            "Bài chưa có sa-pô.".into(),
+            "The article has no sapo (lead).".into(),
+        );
+    } else if sw > limits.sapo_max_words {
+        o.add(
+            W,
+            "sapo-too-long",
+            "sapo",
+            format!(
+                "Sa-pô dài {sw} chữ (nên không quá {}).",
+                limits.sapo_max_words
+            ),
+            format!(
+                "The sapo has {sw} words (keep it to {}).",
+                limits.sapo_max_words
+            ),
+        );
+    }
+    let placed = a.placed_ids();
+    for p in &a.photos {
+        let n = photo_label(a, p.id);
+        if p.alt.trim().is_empty() {
+            o.add(
+                W,
+                "photo-no-alt",
+                format!("photo:{}:alt", p.id),
+                format!("Ảnh {n} chưa có mô tả ảnh cho người khiếm thị."),
+                format!("Photo {n} has no alt text."),
+            );
+        }
+        if !placed.contains(&p.id) {
+            o.add(
+                W,
+                "photo-not-placed",
+                format!("photo:{}", p.id),
+                format!("Ảnh {n} chưa được chèn vào nội dung."),
+                format!("Photo {n} is not placed in the body."),
+            );
+        }
+    }
+    for id in &placed {
+        if a.photo(*id).is_none() {
+            o.add(
+                W,
+                "marker-without-photo",
+                "body",
+                format!("Nội dung có dấu [[Ảnh {id}]] nhưng bản nháp không có ảnh này."),
+                format!("The body has a [[Ảnh {id}]] marker but the draft has no such photo."),
+            );
+        }
+    }
+    for seg in segments(&a.body) {
+        let Segment::Text(t) = seg else { continue };
+        for para in t.split("\n\n") {
+            if para.matches("**").count() % 2 == 1 {
+                let start: String = para.trim().chars().take(40).collect();
+                o.add(
+                    W,
+                    "unclosed-bold",
+                    "body",
+                    format!("Dấu ** chưa đóng, người đọc sẽ thấy ký hiệu: \"{start}…\""),
+                    format!("Unclosed **: readers will see the symbols: \"{start}…\""),
+                );
+            }
+        }
+        for ev in Parser::new(t) {
+            if let Event::Start(Tag::Link { dest_url, .. }) = ev
+                && !is_safe_url(&dest_url)
+            {
+                o.add(W, "unsafe-link", "body",
+                    format!("Liên kết \"{dest_url}\" sẽ bị bỏ: chỉ giữ liên kết http(s) và mailto."),
+                    format!("The link \"{dest_url}\" will be dropped: only http(s) and mailto links are kept."));
+            }
+        }
+    }
+    let mut nfd_fields = Vec::new();
+    let mut legacy_fields = Vec::new();
+    for (field, t) in a.all_text() {
+        if !text::is_nfc(t) && !nfd_fields.contains(&field) {
+            nfd_fields.push(field);
+        }
+        if legacy::detect_text(t).is_some() && !legacy_fields.contains(&field) {
+            legacy_fields.push(field);
+        }
+    }
+    for field in nfd_fields {
+        o.add(
+            W,
+            "nfd-text",
+            field,
+            "Văn bản có dấu dạng tổ hợp (NFD); sẽ được chuẩn hóa khi lưu.".into(),
+            "Decomposed (NFD) text; it is normalised when saved.".into(),
+        );
+    }
+    for field in legacy_fields {
+        o.add(
+            W,
+            "legacy-encoding",
+            field,
+            "Văn bản có vẻ gõ bằng bảng mã cũ (TCVN3/VNI). Hãy chuyển mã sang Unicode.".into(),
+            "The text looks like an old encoding (TCVN3/VNI). Convert it to Unicode.".into(),
+        );
+    }
+    list.sort_by_key(|p| p.severity);
+    list
+}

@@ -1,0 +1,275 @@
+//! Exports: a self-contained HTML page, an HTML fragment with an images
+//! folder, Markdown with an images folder, or a zip of the page and the
+//! Markdown. Every file is written to a temporary name and renamed when
+//! complete, so a failed export never leaves a half-written file behind.
+
+pub mod html;
+pub mod markdown;
+
+use std::collections::{HashMap, HashSet};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use base64::Engine;
+use rayon::prelude::*;
+
+use crate::article::Article;
+use crate::doc::Document;
+use crate::draft::Draft;
+use crate::error::{Error, Result};
+use crate::fsio;
+use crate::photo::{self, PhotoOptions, ProcessedPhoto};
+use crate::text;
+
+use html::PhotoRef;
+use markdown::MdPhoto;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Html,
+    Fragment,
+    Md,
+    Zip,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [Format::Html, Format::Fragment, Format::Md, Format::Zip];
+
+    pub fn ext(self) -> &'static str {
+        match self {
+            Format::Html | Format::Fragment => "html",
+            Format::Md => "md",
+            Format::Zip => "zip",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Fragment => "fragment",
+            Format::Md => "md",
+            Format::Zip => "zip",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Format> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name() == s.trim().to_ascii_lowercase())
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    pub format: Format,
+    pub photo: PhotoOptions,
+    /// Leave broken photos out (and list them) instead of stopping.
+    pub skip_bad_photos: bool,
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone)]
+pub struct Exported {
+    pub path: PathBuf,
+    /// Photos left out with `skip_bad_photos`, each with its reason.
+    pub skipped: Vec<Error>,
+}
+
+/// A photo ready to be written: processed bytes and the file name it gets.
+#[derive(Debug, Clone)]
+struct Ready {
+    name: String,
+    photo: ProcessedPhoto,
+}
+
+/// Processes the photos the export needs (placed ones and the cover), in
+/// parallel. `progress(done, total)` is called as each finishes.
+fn prepare_photos(
+    draft: &Draft,
+    opts: &Options,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<(HashMap<u32, Ready>, Vec<Error>)> {
+    let a = &draft.article;
+    let mut ids = a.placed_ids();
+    if let Some(c) = a.cover_photo() {
+        ids.push(c.id);
+    }
+    let mut seen = HashSet::new();
+    ids.retain(|id| seen.insert(*id) && a.photo(*id).is_some());
+    let total = ids.len();
+    let done = AtomicUsize::new(0);
+    progress(0, total);
+    let results: Vec<(u32, Result<ProcessedPhoto>)> = ids
+        .par_iter()
+        .map(|&id| {
+            let p = a.photo(id).expect("retained above");
+            let r = draft.photo_path(p).and_then(|path| {
+                photo::process(&path, &opts.photo).map_err(|error| Error::Photo {
+                    file: p.file.clone(),
+                    error,
+                })
+            });
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+            (id, r)
+        })
+        .collect();
+    let mut ready = HashMap::new();
+    let mut skipped = Vec::new();
+    let mut names = HashSet::new();
+    for (id, r) in results {
+        match r {
+            Ok(photo) => {
+                let file = &a.photo(id).expect("retained above").file;
+                let stem = Path::new(file)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| format!("anh-{id}"));
+                let mut name = format!("{stem}.{}", photo.ext);
+                let mut n = 2;
+                while !names.insert(name.clone()) {
+                    name = format!("{stem}-{n}.{}", photo.ext);
+                    n += 1;
+                }
+                ready.insert(id, Ready { name, photo });
+            }
+            Err(e) if opts.skip_bad_photos => skipped.push(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok((ready, skipped))
+}
+
+fn data_uri(p: &ProcessedPhoto) -> String {
+    format!(
+        "data:{};base64,{}",
+        p.mime,
+        base64::engine::general_purpose::STANDARD.encode(&p.bytes)
+    )
+}
+
+/// The self-contained page for an article whose photos are ready.
+fn page_html(a: &Article, ready: &HashMap<u32, Ready>) -> String {
+    let doc = Document::from_article(a);
+    let refs: HashMap<u32, PhotoRef> = ready
+        .iter()
+        .map(|(id, r)| {
+            (
+                *id,
+                PhotoRef {
+                    src: data_uri(&r.photo),
+                    width: r.photo.width,
+                    height: r.photo.height,
+                },
+            )
+        })
+        .collect();
+    let cover = a.cover.and_then(|id| refs.get(&id));
+    html::page(&doc, &|p| refs.get(&p.id).cloned(), cover)
+}
+
+/// The article as one self-contained HTML page in memory (for "Sao chép
+/// HTML" and "Xem trong trình duyệt").
+pub fn html_string(draft: &Draft, opts: &Options) -> Result<(String, Vec<Error>)> {
+    let (ready, skipped) = prepare_photos(draft, opts, &|_, _| {})?;
+    Ok((page_html(&draft.article, &ready), skipped))
+}
+
+/// Where the export goes: a folder gets `<slug>.<ext>`, anything else is the
+/// file name itself.
+pub fn target_path(dest: &Path, title: &str, format: Format) -> PathBuf {
+    if dest.is_dir() || dest.as_os_str().is_empty() {
+        dest.join(format!("{}.{}", text::slug(title), format.ext()))
+    } else {
+        dest.to_path_buf()
+    }
+}
+
+/// Exports the draft to `dest` (a folder or a file name).
+pub fn export(
+    draft: &Draft,
+    dest: &Path,
+    opts: &Options,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Exported> {
+    let a = &draft.article;
+    let path = target_path(dest, &a.title, opts.format);
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fsio::create_dir_all(parent)?;
+    }
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "bai-viet".into());
+    let images_dir_name = format!("{stem}-images");
+    let (ready, skipped) = prepare_photos(draft, opts, progress)?;
+    let rel = |r: &Ready| format!("{images_dir_name}/{}", r.name);
+
+    match opts.format {
+        Format::Html => fsio::atomic_write(&path, page_html(a, &ready).as_bytes())?,
+        Format::Fragment => {
+            write_images(&path, &images_dir_name, &ready)?;
+            let doc = Document::from_article(a);
+            let markup = html::article_markup(&doc, &|p| {
+                ready.get(&p.id).map(|r| PhotoRef {
+                    src: rel(r),
+                    width: r.photo.width,
+                    height: r.photo.height,
+                })
+            });
+            fsio::atomic_write(&path, markup.as_bytes())?;
+        }
+        Format::Md => {
+            write_images(&path, &images_dir_name, &ready)?;
+            let md = markdown::write(a, &md_photos(&ready, &rel));
+            fsio::atomic_write(&path, md.as_bytes())?;
+        }
+        Format::Zip => {
+            let page = page_html(a, &ready);
+            let md = markdown::write(a, &md_photos(&ready, &rel));
+            fsio::atomic_write_with(&path, |f| {
+                let mut z = zip::ZipWriter::new(f);
+                let o = zip::write::SimpleFileOptions::default()
+                    .last_modified_time(zip::DateTime::default());
+                z.start_file(format!("{stem}.html"), o)
+                    .map_err(std::io::Error::other)?;
+                z.write_all(page.as_bytes())?;
+                z.start_file(format!("{stem}.md"), o)
+                    .map_err(std::io::Error::other)?;
+                z.write_all(md.as_bytes())?;
+                let mut photos: Vec<&Ready> = ready.values().collect();
+                photos.sort_by(|x, y| x.name.cmp(&y.name));
+                for r in photos {
+                    // JPEG is already compressed: store it as it is.
+                    let stored = o.compression_method(zip::CompressionMethod::Stored);
+                    z.start_file(rel(r), stored)
+                        .map_err(std::io::Error::other)?;
+                    z.write_all(&r.photo.bytes)?;
+                }
+                z.finish().map_err(std::io::Error::other)?;
+                Ok(())
+            })?;
+        }
+    }
+    Ok(Exported { path, skipped })
+}
+
+fn md_photos(ready: &HashMap<u32, Ready>, rel: &dyn Fn(&Ready) -> String) -> HashMap<u32, MdPhoto> {
+    ready
+        .iter()
+        .map(|(id, r)| (*id, MdPhoto { path: rel(r) }))
+        .collect()
+}
+
+fn write_images(main: &Path, dir_name: &str, ready: &HashMap<u32, Ready>) -> Result<()> {
+    if ready.is_empty() {
+        return Ok(());
+    }
+    let dir = main.parent().unwrap_or(Path::new(".")).join(dir_name);
+    fsio::create_dir_all(&dir)?;
+    for r in ready.values() {
+        fsio::atomic_write(&dir.join(&r.name), &r.photo.bytes)?;
+    }
+    Ok(())
+}
