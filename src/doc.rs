@@ -256,6 +256,10 @@ fn close(stack: &mut Vec<(Option<Tag>, Frame)>, tag: Tag, frame: Frame, _end: Ta
             };
             push_block(stack, Block::Heading { level, content: c })
         }
+        (Tag::HtmlBlock, Frame::Inlines(c)) => {
+            let t = inline_text(&c).trim_end().to_owned();
+            push_block(stack, Block::Paragraph(vec![Inline::Text(t)]))
+        }
         (Tag::CodeBlock(_), Frame::Inlines(c)) => push_block(stack, Block::Code(inline_text(&c))),
         (Tag::BlockQuote(_), Frame::Blocks(b)) => push_block(stack, Block::Quote(b)),
         (Tag::Item, Frame::Blocks(b)) => {

@@ -192,27 +192,19 @@ impl Draft {
     /// Copies the photo at `src` into the draft (after checking it is a photo
     /// we can export) and adds it to the article. Returns its number.
     pub fn add_photo(&mut self, src: &Path) -> Result<u32> {
-        let name = src
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let info = photo::probe(src).map_err(|error| Error::Photo {
-            file: name.clone(),
-            error,
-        })?;
-        let dir = self.dir.join(PHOTOS_DIR);
-        fsio::create_dir_all(&dir)?;
-        let file = unique_photo_name(&dir, &name, format_ext(info.format));
-        let dest = dir.join(&file);
-        let mut input = fs::File::open(src).map_err(Error::at(Action::Read, src))?;
-        fsio::atomic_write_with(&dest, |out| std::io::copy(&mut input, out).map(|_| ()))?;
+        let file = copy_photo_in(&self.dir, src)?;
+        Ok(self.add_photo_file(file))
+    }
+
+    /// Adds a photo already copied in by [`copy_photo_in`]; returns its number.
+    pub fn add_photo_file(&mut self, file: String) -> u32 {
         let id = self.article.next_photo_id();
         self.article.photos.push(Photo {
             id,
             file,
             ..Photo::default()
         });
-        Ok(id)
+        id
     }
 
     /// Deletes photo files no longer used by the article. Call when the draft
@@ -234,6 +226,27 @@ impl Draft {
         }
         Ok(removed)
     }
+}
+
+/// Checks the photo at `src` and copies it into the draft at `dir` under a
+/// safe unused name, which it returns. Slow (reads the file): run it off the
+/// UI thread.
+pub fn copy_photo_in(dir: &Path, src: &Path) -> Result<String> {
+    let name = src
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let info = photo::probe(src).map_err(|error| Error::Photo {
+        file: name.clone(),
+        error,
+    })?;
+    let photos = dir.join(PHOTOS_DIR);
+    fsio::create_dir_all(&photos)?;
+    let file = unique_photo_name(&photos, &name, format_ext(info.format));
+    let dest = photos.join(&file);
+    let mut input = fs::File::open(src).map_err(Error::at(Action::Read, src))?;
+    fsio::atomic_write_with(&dest, |out| std::io::copy(&mut input, out).map(|_| ()))?;
+    Ok(file)
 }
 
 fn first_line(s: &str) -> String {

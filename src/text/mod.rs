@@ -210,7 +210,7 @@ mod tests {
         let s = slug(long);
         assert!(s.len() <= SLUG_MAX, "{s}");
         assert!(!s.ends_with('-'));
-        assert!(long_slug_words_are_whole(&s));
+        assert!(long_slug_words_are_whole(&s), "{s}");
     }
 
     fn long_slug_words_are_whole(s: &str) -> bool {

@@ -1,4 +1,590 @@
-//! The window (placeholder while the core lands).
-pub fn run(_lang: Option<&str>) -> i32 {
-    2
+//! The window: the app owns navigation, saving, dialogs and file work; the
+//! screens own their state and say what they need through an `Action`.
+
+pub mod i18n;
+pub mod preview;
+pub mod screen;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use iced::keyboard::{self, Key};
+use iced::widget::{button, column, container, row, text};
+use iced::{Element, Fill, Font, Subscription, Task, Theme, event, window};
+
+use crate::draft::{self, Draft, Store, Summary};
+use crate::error::Error;
+use crate::export;
+use crate::lang::Lang;
+use crate::photo::PhotoOptions;
+use crate::settings::{Settings, ThemeChoice};
+use i18n::T;
+use screen::{drafts, editor};
+
+pub const FONT_NAME: &str = "Noto Sans";
+
+/// Opens the window; returns the process exit code.
+pub fn run(lang_flag: Option<&str>) -> i32 {
+    #[cfg(all(unix, not(target_os = "macos")))]
+    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        eprintln!(
+            "tinxa: không có màn hình (DISPLAY/WAYLAND_DISPLAY chưa đặt); dùng các lệnh, xem `tinxa --help` / no display: use the command line, see `tinxa --help`."
+        );
+        return 2;
+    }
+    let flag = lang_flag.map(str::to_owned);
+    let result = iced::application(move || App::boot(flag.as_deref()), App::update, App::view)
+        .title(App::title)
+        .theme(App::theme)
+        .subscription(App::subscription)
+        .font(include_bytes!("../../assets/fonts/NotoSans-Regular.ttf").as_slice())
+        .font(include_bytes!("../../assets/fonts/NotoSans-Bold.ttf").as_slice())
+        .font(include_bytes!("../../assets/fonts/NotoSans-Italic.ttf").as_slice())
+        .default_font(Font::with_name(FONT_NAME))
+        .window_size((1280.0, 760.0))
+        .exit_on_close_request(false)
+        .run();
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("tinxa: {e}");
+            2
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Drafts(drafts::Message),
+    Editor(editor::Message),
+    Listed(Result<Vec<Summary>, Error>),
+    Opened(Result<Draft, Error>),
+    Saved(Result<(), Error>),
+    Tick,
+    PhotosPicked(Option<Vec<PathBuf>>, Duration),
+    PhotoCopied(Result<String, Error>),
+    Preview(u32, Result<Vec<u8>, Error>),
+    ExportTo(Option<PathBuf>, Duration),
+    Exported(Result<PathBuf, Error>),
+    ImportPicked(Option<PathBuf>, Duration),
+    Imported(Result<String, Error>),
+    Shortcut(Shortcut),
+    FileDropped(PathBuf),
+    CloseRequested(window::Id),
+    SwitchLang,
+    OpenFolder(PathBuf),
+    Done(Result<(), Error>),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum Shortcut {
+    Save,
+    New,
+    Drafts,
+    Export,
+    Preview,
+}
+
+enum Screen {
+    Drafts,
+    Editor(Box<editor::Editor>),
+}
+
+pub struct App {
+    store: Store,
+    settings: Settings,
+    lang: Lang,
+    drafts: drafts::Drafts,
+    screen: Screen,
+    saving: bool,
+    saved_at: Option<chrono::DateTime<chrono::Local>>,
+    /// The last message for the reporter, and whether it is an error.
+    status: Option<(String, bool)>,
+    exported: Option<PathBuf>,
+}
+
+fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> impl Future<Output = T> {
+    async move {
+        tokio::task::spawn_blocking(f).await.expect("worker thread")
+    }
+}
+
+impl App {
+    fn boot(lang_flag: Option<&str>) -> (App, Task<Message>) {
+        let store = Store::open_default().unwrap_or_else(|_| Store::new(std::env::temp_dir().join("tinxa")));
+        let settings = Settings::load(store.home());
+        let lang = crate::cli::pick_lang(lang_flag, Some(&settings));
+        let mut app = App {
+            store: store.clone(),
+            settings,
+            lang,
+            drafts: drafts::Drafts::default(),
+            screen: Screen::Drafts,
+            saving: false,
+            saved_at: None,
+            status: None,
+            exported: None,
+        };
+        let task = match crate::sample::place_on_first_start(&store) {
+            Ok(Some(d)) => app.open_editor(d),
+            Ok(None) => Task::none(),
+            Err(e) => {
+                app.status = Some((e.message(lang), true));
+                Task::none()
+            }
+        };
+        let list = app.refresh_list();
+        (app, Task::batch([task, list]))
+    }
+
+    fn refresh_list(&self) -> Task<Message> {
+        let store = self.store.clone();
+        Task::perform(blocking(move || store.list()), Message::Listed)
+    }
+
+    fn open_editor(&mut self, draft: Draft) -> Task<Message> {
+        for n in &draft.notices {
+            self.status = Some((n.message(self.lang), false));
+        }
+        let tasks: Vec<Task<Message>> = draft.article.photos.iter().map(|p| preview_task(&draft, p.id)).collect();
+        self.screen = Screen::Editor(Box::new(editor::Editor::new(draft, &self.settings, self.lang)));
+        self.saved_at = None;
+        Task::batch(tasks)
+    }
+
+    /// Saves the open draft off the UI thread.
+    fn start_save(&mut self) -> Task<Message> {
+        let Screen::Editor(ed) = &mut self.screen else {
+            return Task::none();
+        };
+        if self.saving || ed.draft.read_only {
+            return Task::none();
+        }
+        ed.dirty = false;
+        self.saving = true;
+        ed.draft.article.updated = chrono::Utc::now();
+        let dir = ed.draft.dir.clone();
+        let article = ed.draft.article.clone();
+        Task::perform(blocking(move || draft::save_article(&dir, &article)), Message::Saved)
+    }
+
+    /// Saves at once (closing, switching drafts): a small file, written
+    /// atomically; the reporter is leaving, so waiting here is right.
+    fn save_now(&mut self) -> Result<(), Error> {
+        if let Screen::Editor(ed) = &mut self.screen
+            && (ed.dirty || self.saving)
+            && !ed.draft.read_only
+        {
+            ed.draft.save()?;
+            ed.dirty = false;
+            let _ = ed.draft.remove_unused_photos();
+        }
+        Ok(())
+    }
+
+    fn title(&self) -> String {
+        match &self.screen {
+            Screen::Drafts => T::AppName.tr(self.lang).to_owned(),
+            Screen::Editor(ed) => {
+                let t = &ed.draft.article.title;
+                let t = if t.is_empty() { T::Untitled.tr(self.lang) } else { t };
+                let mark = if ed.dirty || self.saving { " •" } else { "" };
+                format!("{t}{mark} — Tin Xã")
+            }
+        }
+    }
+
+    fn theme(&self) -> Theme {
+        match self.settings.theme {
+            ThemeChoice::Light => Theme::Light,
+            ThemeChoice::Dark => Theme::Dark,
+        }
+    }
+
+    fn subscription(&self) -> Subscription<Message> {
+        let keys = event::listen_with(|ev, _status, _window| match ev {
+            iced::Event::Keyboard(keyboard::Event::KeyPressed { key: Key::Character(c), modifiers, .. })
+                if modifiers.command() =>
+            {
+                let s = match c.as_str() {
+                    "s" => Shortcut::Save,
+                    "n" => Shortcut::New,
+                    "o" => Shortcut::Drafts,
+                    "e" => Shortcut::Export,
+                    "p" => Shortcut::Preview,
+                    _ => return None,
+                };
+                Some(Message::Shortcut(s))
+            }
+            iced::Event::Window(window::Event::FileDropped(p)) => Some(Message::FileDropped(p)),
+            _ => None,
+        });
+        Subscription::batch([
+            keys,
+            window::close_requests().map(Message::CloseRequested),
+            iced::time::every(Duration::from_millis(500)).map(|_| Message::Tick),
+        ])
+    }
+
+    fn photo_options(&self) -> PhotoOptions {
+        PhotoOptions { max_side: self.settings.photo_max_side, quality: self.settings.photo_quality }
+    }
+
+    fn update(&mut self, message: Message) -> Task<Message> {
+        match message {
+            Message::Drafts(m) => match self.drafts.update(m) {
+                drafts::Action::None => Task::none(),
+                drafts::Action::Open(id) => {
+                    let store = self.store.clone();
+                    Task::perform(blocking(move || store.open(&id)), Message::Opened)
+                }
+                drafts::Action::New => self.new_draft(),
+                drafts::Action::Duplicate(id) => {
+                    let store = self.store.clone();
+                    Task::perform(blocking(move || store.duplicate(&id).map(|_| ())), Message::Done)
+                }
+                drafts::Action::Delete(id) => {
+                    self.status = Some((T::DeletedDraft.tr(self.lang).to_owned(), false));
+                    let store = self.store.clone();
+                    Task::perform(blocking(move || store.trash(&id)), Message::Done)
+                }
+                drafts::Action::Restore(id) => {
+                    let store = self.store.clone();
+                    Task::perform(blocking(move || store.restore(&id)), Message::Done)
+                }
+                drafts::Action::Import => {
+                    let start = Instant::now();
+                    Task::perform(
+                        async move {
+                            let f = rfd::AsyncFileDialog::new()
+                                .add_filter("Văn bản / Markdown", &["txt", "md", "markdown"])
+                                .pick_file()
+                                .await;
+                            (f.map(|f| f.path().to_path_buf()), start.elapsed())
+                        },
+                        |(p, d)| Message::ImportPicked(p, d),
+                    )
+                }
+            },
+            Message::Done(r) => {
+                if let Err(e) = r {
+                    self.status = Some((e.message(self.lang), true));
+                }
+                self.refresh_list()
+            }
+            Message::Editor(m) => {
+                let Screen::Editor(ed) = &mut self.screen else {
+                    return Task::none();
+                };
+                match ed.update(m, &self.settings, self.lang) {
+                    editor::Action::None => Task::none(),
+                    editor::Action::Run(t) => t.map(Message::Editor),
+                    editor::Action::SaveNow => self.start_save(),
+                    editor::Action::Back => self.go_to_drafts(),
+                    editor::Action::AddPhotos => {
+                        let start = Instant::now();
+                        Task::perform(
+                            async move {
+                                let f = rfd::AsyncFileDialog::new()
+                                    .add_filter("Ảnh / Photos", &["jpg", "jpeg", "png", "webp", "gif", "bmp", "tif", "tiff", "heic"])
+                                    .pick_files()
+                                    .await;
+                                (f.map(|v| v.into_iter().map(|f| f.path().to_path_buf()).collect()), start.elapsed())
+                            },
+                            |(p, d)| Message::PhotosPicked(p, d),
+                        )
+                    }
+                    editor::Action::Export => {
+                        let name = format!("{}.html", crate::text::slug(&ed.draft.article.title));
+                        let dir = self.settings.export_dir.clone();
+                        let start = Instant::now();
+                        Task::perform(
+                            async move {
+                                let mut d = rfd::AsyncFileDialog::new().set_file_name(&name).add_filter("HTML", &["html"]);
+                                if let Some(dir) = dir {
+                                    d = d.set_directory(dir);
+                                }
+                                (d.save_file().await.map(|f| f.path().to_path_buf()), start.elapsed())
+                            },
+                            |(p, d)| Message::ExportTo(p, d),
+                        )
+                    }
+                }
+            }
+            Message::Listed(r) => {
+                match r {
+                    Ok(list) => self.drafts.list = list,
+                    Err(e) => self.status = Some((e.message(self.lang), true)),
+                }
+                Task::none()
+            }
+            Message::Opened(r) => match r {
+                Ok(d) => {
+                    if let Err(e) = self.save_now() {
+                        self.status = Some((e.message(self.lang), true));
+                    }
+                    self.open_editor(d)
+                }
+                Err(e) => {
+                    self.status = Some((e.message(self.lang), true));
+                    Task::none()
+                }
+            },
+            Message::Saved(r) => {
+                self.saving = false;
+                match r {
+                    Ok(()) => {
+                        self.saved_at = Some(chrono::Local::now());
+                        if matches!(self.status, Some((_, true))) {
+                            self.status = None;
+                        }
+                    }
+                    Err(e) => {
+                        if let Screen::Editor(ed) = &mut self.screen {
+                            ed.dirty = true; // still unsaved: try again later
+                        }
+                        self.status = Some((e.message(self.lang), true));
+                    }
+                }
+                Task::none()
+            }
+            Message::Tick => {
+                if let Screen::Editor(ed) = &self.screen
+                    && ed.dirty
+                    && ed.last_edit.is_some_and(|t| t.elapsed() >= Duration::from_millis(1000))
+                    && !matches!(self.status, Some((_, true)))
+                {
+                    return self.start_save();
+                }
+                Task::none()
+            }
+            Message::PhotosPicked(paths, took) => match paths {
+                Some(paths) => self.add_photos(paths),
+                None => {
+                    self.dialog_failed(took);
+                    Task::none()
+                }
+            },
+            Message::FileDropped(p) => self.add_photos(vec![p]),
+            Message::PhotoCopied(r) => match (r, &mut self.screen) {
+                (Ok(file), Screen::Editor(ed)) => {
+                    let id = ed.draft.add_photo_file(file);
+                    ed.update(editor::Message::Caption(id, String::new()), &self.settings, self.lang);
+                    preview_task(&ed.draft, id)
+                }
+                (Err(e), _) => {
+                    self.status = Some((e.message(self.lang), true));
+                    Task::none()
+                }
+                _ => Task::none(),
+            },
+            Message::Preview(id, r) => {
+                if let (Ok(bytes), Screen::Editor(ed)) = (r, &mut self.screen) {
+                    ed.images.insert(id, iced::widget::image::Handle::from_bytes(bytes));
+                }
+                Task::none()
+            }
+            Message::ExportTo(path, took) => {
+                let Some(path) = path else {
+                    self.dialog_failed(took);
+                    return Task::none();
+                };
+                let Screen::Editor(ed) = &self.screen else {
+                    return Task::none();
+                };
+                self.settings.export_dir = path.parent().map(|p| p.to_path_buf());
+                let _ = self.settings.save(self.store.home());
+                let draft = ed.draft.clone();
+                let opts = export::Options { format: export::Format::Html, photo: self.photo_options(), skip_bad_photos: false };
+                Task::perform(
+                    blocking(move || export::export(&draft, &path, &opts, &|_, _| {}).map(|e| e.path)),
+                    Message::Exported,
+                )
+            }
+            Message::Exported(r) => {
+                match r {
+                    Ok(p) => {
+                        self.status = Some((format!("{} {}", T::ExportedTo.tr(self.lang), p.display()), false));
+                        self.exported = p.parent().map(|p| p.to_path_buf());
+                    }
+                    Err(e) => self.status = Some((e.message(self.lang), true)),
+                }
+                Task::none()
+            }
+            Message::ImportPicked(p, took) => match p {
+                Some(p) => {
+                    let store = self.store.clone();
+                    Task::perform(
+                        blocking(move || crate::import::import_file(&store, &p).map(|(d, _)| d.id)),
+                        Message::Imported,
+                    )
+                }
+                None => {
+                    self.dialog_failed(took);
+                    Task::none()
+                }
+            },
+            Message::Imported(r) => match r {
+                Ok(id) => {
+                    let store = self.store.clone();
+                    Task::batch([self.refresh_list(), Task::perform(blocking(move || store.open(&id)), Message::Opened)])
+                }
+                Err(e) => {
+                    self.status = Some((e.message(self.lang), true));
+                    Task::none()
+                }
+            },
+            Message::Shortcut(s) => match s {
+                Shortcut::Save => self.start_save(),
+                Shortcut::New => self.new_draft(),
+                Shortcut::Drafts => self.go_to_drafts(),
+                Shortcut::Export => self.update(Message::Editor(editor::Message::Export)),
+                Shortcut::Preview => self.update(Message::Editor(editor::Message::TogglePreview)),
+            },
+            Message::CloseRequested(id) => match self.save_now() {
+                Ok(()) => window::close(id),
+                Err(e) => {
+                    // Do not close over unsaved work: say why and stay open.
+                    self.status = Some((e.message(self.lang), true));
+                    Task::none()
+                }
+            },
+            Message::SwitchLang => {
+                self.lang = match self.lang {
+                    Lang::Vi => Lang::En,
+                    Lang::En => Lang::Vi,
+                };
+                self.settings.lang = self.lang;
+                if let Err(e) = self.settings.save(self.store.home()) {
+                    self.status = Some((e.message(self.lang), true));
+                }
+                if let Screen::Editor(ed) = &mut self.screen {
+                    ed.refresh(&self.settings, self.lang);
+                }
+                Task::none()
+            }
+            Message::OpenFolder(p) => {
+                let _ = open_in_system(&p);
+                Task::none()
+            }
+        }
+    }
+
+    fn dialog_failed(&mut self, took: Duration) {
+        // rfd answers None at once when no dialog can be shown at all.
+        if took < Duration::from_millis(150) {
+            self.status = Some((T::DialogUnavailable.tr(self.lang).to_owned(), true));
+        }
+    }
+
+    fn add_photos(&mut self, paths: Vec<PathBuf>) -> Task<Message> {
+        let Screen::Editor(ed) = &self.screen else {
+            return Task::none();
+        };
+        let dir = ed.draft.dir.clone();
+        Task::batch(paths.into_iter().map(|p| {
+            let dir = dir.clone();
+            Task::perform(blocking(move || draft::copy_photo_in(&dir, &p)), Message::PhotoCopied)
+        }))
+    }
+
+    fn new_draft(&mut self) -> Task<Message> {
+        if let Err(e) = self.save_now() {
+            self.status = Some((e.message(self.lang), true));
+            return Task::none();
+        }
+        let mut a = crate::article::Article::new();
+        a.byline = self.settings.default_byline.clone();
+        a.place = self.settings.default_place.clone();
+        match self.store.create(a) {
+            Ok(d) => Task::batch([self.open_editor(d), self.refresh_list()]),
+            Err(e) => {
+                self.status = Some((e.message(self.lang), true));
+                Task::none()
+            }
+        }
+    }
+
+    fn go_to_drafts(&mut self) -> Task<Message> {
+        if let Err(e) = self.save_now() {
+            self.status = Some((e.message(self.lang), true));
+            return Task::none();
+        }
+        self.screen = Screen::Drafts;
+        self.refresh_list()
+    }
+
+    fn view(&self) -> Element<'_, Message> {
+        let lang = self.lang;
+        let mut bar = row![
+            button(text(T::Drafts.tr(lang))).style(button::secondary).on_press(Message::Shortcut(Shortcut::Drafts)),
+            button(text(T::NewDraft.tr(lang))).style(button::secondary).on_press(Message::Shortcut(Shortcut::New)),
+        ]
+        .spacing(6)
+        .padding(6)
+        .align_y(iced::Center);
+        if let Screen::Editor(_) = self.screen {
+            bar = bar
+                .push(button(text(T::Save.tr(lang))).on_press(Message::Shortcut(Shortcut::Save)))
+                .push(button(text(T::Preview.tr(lang))).style(button::secondary).on_press(Message::Shortcut(Shortcut::Preview)))
+                .push(button(text(T::Export.tr(lang))).on_press(Message::Shortcut(Shortcut::Export)));
+        }
+        bar = bar.push(iced::widget::space::horizontal()).push(
+            button(text(match lang {
+                Lang::Vi => "English",
+                Lang::En => "Tiếng Việt",
+            }))
+            .style(button::text)
+            .on_press(Message::SwitchLang),
+        );
+        let body: Element<'_, Message> = match &self.screen {
+            Screen::Drafts => self.drafts.view(lang).map(Message::Drafts),
+            Screen::Editor(ed) => ed.view(lang).map(Message::Editor),
+        };
+        let mut status = row![].spacing(12).padding([4, 10]).align_y(iced::Center);
+        if let Screen::Editor(ed) = &self.screen {
+            let save = if self.saving {
+                T::Saving.tr(lang).to_owned()
+            } else if ed.dirty {
+                T::Unsaved.tr(lang).to_owned()
+            } else if let Some(t) = self.saved_at {
+                format!("{} {}", T::SavedAt.tr(lang), t.format("%H:%M"))
+            } else {
+                String::new()
+            };
+            status = status.push(text(save).size(13)).push(text(ed.counts(lang)).size(13));
+        }
+        if let Some((msg, is_error)) = &self.status {
+            let t = text(msg.as_str()).size(13);
+            status = status.push(if *is_error { t.style(text::danger) } else { t });
+        }
+        if let Some(dir) = &self.exported {
+            status = status.push(button(text(T::OpenFolder.tr(lang)).size(13)).style(button::text).on_press(Message::OpenFolder(dir.clone())));
+        }
+        column![bar, container(body).height(Fill).width(Fill), container(status).width(Fill).style(container::bordered_box)].into()
+    }
+}
+
+/// Makes the preview-size copy of a photo (upright, reduced-scale decode) off the UI thread.
+fn preview_task(d: &Draft, id: u32) -> Task<Message> {
+    let path = d.article.photo(id).map(|p| d.photo_path(p));
+    Task::perform(
+        blocking(move || {
+            let path = path.ok_or(Error::Invalid { vi: String::new(), en: String::new() })??;
+            crate::photo::thumbnail(&path, 900)
+                .map(|p| p.bytes)
+                .map_err(|error| Error::Photo { file: path.display().to_string(), error })
+        }),
+        move |r| Message::Preview(id, r),
+    )
+}
+
+fn open_in_system(p: &std::path::Path) -> std::io::Result<()> {
+    #[cfg(target_os = "windows")]
+    let cmd = "explorer";
+    #[cfg(target_os = "macos")]
+    let cmd = "open";
+    #[cfg(all(unix, not(target_os = "macos")))]
+    let cmd = "xdg-open";
+    std::process::Command::new(cmd).arg(p).spawn().map(|_| ())
 }

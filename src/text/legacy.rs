@@ -1,0 +1,939 @@
+//! Legacy Vietnamese 8-bit encodings: TCVN3 (ABC, fonts `.VnTime`) and
+//! VNI-Windows (fonts `VNI-Times`), in both directions, and detection of text
+//! that was such bytes but got decoded as Windows-1252 / Latin-1 (what a paste
+//! from an old `.doc` gives: "Céng hßa x· héi" or "Coäng hoøa xaõ hoäi").
+//!
+//! Sources of the tables (facts re-typed by hand, no code copied):
+//! - TCVN3 = VSCII-3 / TCVN 5712:1993 "VN3" (repertoire: 67 lower-case
+//!   letters, the 7 toneless capitals Ă Â Ê Ô Ơ Ư Đ and NBSP, as described in
+//!   the Wikipedia article "VSCII"). Byte positions read from the TCVN-5712
+//!   table of GNU libiconv, `lib/tcvn.h` (VN1, whose A0–FF letters are those of
+//!   VN3; its extra capitals at AF, B0–B4, BA, BF, C0–C5, CD, D9–DB, E0, F0, FF
+//!   belong to VN1/VN2 only and are not decoded here), and cross-checked with
+//!   the chart "Bảng đối chiếu encoding các bộ chữ hiện hành với Unicode"
+//!   (Scribd document 23311958).
+//! - VNI-Windows (VNI Software Company; base letter + mark byte): the
+//!   character table `vni.h` of xvnkb by Đào Hải Lâm (2002, GPL; only the
+//!   byte facts were used), cross-checked with the same chart.
+//! - Windows-1252 0x80–0x9F: Microsoft's published code page 1252.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// A legacy Vietnamese 8-bit encoding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Legacy {
+    /// TCVN3 (ABC, VSCII-3, fonts `.VnTime`/`.VnTimeH`): one byte per letter.
+    Tcvn3,
+    /// VNI-Windows (fonts `VNI-Times`): base letter byte + mark byte.
+    Vni,
+}
+
+/// What a TCVN3 → Unicode conversion cannot restore (Vietnamese).
+pub const UNRECOVERABLE_TCVN3: &str = "Bảng mã TCVN3 (ABC) không có chữ in hoa mang dấu thanh: các chữ hoa như Á, Ầ, Ể, Ồ, Ủ, Ỵ được lưu bằng mã của chữ thường (phông .VnTimeH chỉ vẽ chúng thành chữ hoa), nên khi chuyển sang Unicode chúng thành chữ thường, ví dụ “ẤP” thành “ấP”, “ỦY BAN” thành “ủY BAN”; chỉ các chữ hoa không dấu thanh Ă, Â, Ê, Ô, Ơ, Ư, Đ là giữ nguyên. Hãy sửa lại chữ hoa bằng tay.";
+
+/// What a TCVN3 → Unicode conversion cannot restore (English).
+pub const UNRECOVERABLE_TCVN3_EN: &str = "TCVN3 (ABC) has no upper-case letters with tone marks: capitals such as Á, Ầ, Ể, Ồ, Ủ, Ỵ are stored with the lower-case codes (the .VnTimeH capital font merely draws them as capitals), so they come back in lower case, e.g. “ẤP” becomes “ấP” and “ỦY BAN” becomes “ủY BAN”; only the toneless capitals Ă, Â, Ê, Ô, Ơ, Ư, Đ survive. Fix the capitals by hand.";
+
+/// Lower-case Vietnamese vowels; columns: no tone, huyền (grave), hỏi (hook),
+/// ngã (tilde), sắc (acute), nặng (dot below).
+const VOWELS: [[char; 6]; 12] = [
+    ['a', 'à', 'ả', 'ã', 'á', 'ạ'],
+    ['ă', 'ằ', 'ẳ', 'ẵ', 'ắ', 'ặ'],
+    ['â', 'ầ', 'ẩ', 'ẫ', 'ấ', 'ậ'],
+    ['e', 'è', 'ẻ', 'ẽ', 'é', 'ẹ'],
+    ['ê', 'ề', 'ể', 'ễ', 'ế', 'ệ'],
+    ['i', 'ì', 'ỉ', 'ĩ', 'í', 'ị'],
+    ['o', 'ò', 'ỏ', 'õ', 'ó', 'ọ'],
+    ['ô', 'ồ', 'ổ', 'ỗ', 'ố', 'ộ'],
+    ['ơ', 'ờ', 'ở', 'ỡ', 'ớ', 'ợ'],
+    ['u', 'ù', 'ủ', 'ũ', 'ú', 'ụ'],
+    ['ư', 'ừ', 'ử', 'ữ', 'ứ', 'ự'],
+    ['y', 'ỳ', 'ỷ', 'ỹ', 'ý', 'ỵ'],
+];
+
+// Row indexes into VOWELS.
+const V_A: usize = 0;
+const V_AB: usize = 1; // ă
+const V_AC: usize = 2; // â
+const V_E: usize = 3;
+const V_EC: usize = 4; // ê
+const V_I: usize = 5;
+const V_O: usize = 6;
+const V_OC: usize = 7; // ô
+const V_OH: usize = 8; // ơ
+const V_U: usize = 9;
+const V_UH: usize = 10; // ư
+const V_Y: usize = 11;
+
+/// TCVN3 (VN3) bytes of the lower-case vowels, same layout as `VOWELS`.
+const TCVN3_VOWELS: [[u8; 6]; 12] = [
+    [b'a', 0xB5, 0xB6, 0xB7, 0xB8, 0xB9],
+    [0xA8, 0xBB, 0xBC, 0xBD, 0xBE, 0xC6],
+    [0xA9, 0xC7, 0xC8, 0xC9, 0xCA, 0xCB],
+    [b'e', 0xCC, 0xCE, 0xCF, 0xD0, 0xD1],
+    [0xAA, 0xD2, 0xD3, 0xD4, 0xD5, 0xD6],
+    [b'i', 0xD7, 0xD8, 0xDC, 0xDD, 0xDE],
+    [b'o', 0xDF, 0xE1, 0xE2, 0xE3, 0xE4],
+    [0xAB, 0xE5, 0xE6, 0xE7, 0xE8, 0xE9],
+    [0xAC, 0xEA, 0xEB, 0xEC, 0xED, 0xEE],
+    [b'u', 0xEF, 0xF1, 0xF2, 0xF3, 0xF4],
+    [0xAD, 0xF5, 0xF6, 0xF7, 0xF8, 0xF9],
+    [b'y', 0xFA, 0xFB, 0xFC, 0xFD, 0xFE],
+];
+
+/// The seven TCVN3 capitals (all without tone): Ă Â Ê Ô Ơ Ư Đ at 0xA1–0xA7.
+const TCVN3_CAPITALS: [(char, u8); 7] = [
+    ('Ă', 0xA1),
+    ('Â', 0xA2),
+    ('Ê', 0xA3),
+    ('Ô', 0xA4),
+    ('Ơ', 0xA5),
+    ('Ư', 0xA6),
+    ('Đ', 0xA7),
+];
+const TCVN3_D_STROKE: u8 = 0xAE; // đ
+const NBSP: u8 = 0xA0;
+
+/// VNI-Windows tone-mark bytes after a vowel, by tone column 1..=5
+/// (grave, hook, tilde, acute, dot): lower case `ø û õ ù ï`, upper `Ø Û Õ Ù Ï`.
+const VNI_TONE: [[u8; 5]; 2] = [
+    [0xF8, 0xFB, 0xF5, 0xF9, 0xEF],
+    [0xD8, 0xDB, 0xD5, 0xD9, 0xCF],
+];
+/// Circumflex (â ê ô) with tone column 0..=5: `â à å ã á ä` / `Â À Å Ã Á Ä`.
+const VNI_CIRC: [[u8; 6]; 2] = [
+    [0xE2, 0xE0, 0xE5, 0xE3, 0xE1, 0xE4],
+    [0xC2, 0xC0, 0xC5, 0xC3, 0xC1, 0xC4],
+];
+/// Breve (ă) with tone column 0..=5: `ê è ú ü é ë` / `Ê È Ú Ü É Ë`.
+const VNI_BREVE: [[u8; 6]; 2] = [
+    [0xEA, 0xE8, 0xFA, 0xFC, 0xE9, 0xEB],
+    [0xCA, 0xC8, 0xDA, 0xDC, 0xC9, 0xCB],
+];
+/// i with tone column 0..=5 is one byte: `i ì æ ó í ò` / `I Ì Æ Ó Í Ò`.
+const VNI_I: [[u8; 6]; 2] = [
+    [b'i', 0xEC, 0xE6, 0xF3, 0xED, 0xF2],
+    [b'I', 0xCC, 0xC6, 0xD3, 0xCD, 0xD2],
+];
+/// ỵ / Ỵ are one byte: `î` / `Î`.
+const VNI_Y_DOT: [u8; 2] = [0xEE, 0xCE];
+/// ơ / Ơ are one byte `ô` / `Ô`; ư / Ư are `ö` / `Ö`; đ / Đ are `ñ` / `Ñ`.
+const VNI_O_HORN: [u8; 2] = [0xF4, 0xD4];
+const VNI_U_HORN: [u8; 2] = [0xF6, 0xD6];
+const VNI_D_STROKE: [u8; 2] = [0xF1, 0xD1];
+
+/// Windows-1252 0x80–0x9F; the five unassigned codes stay C1 controls.
+const CP1252_HIGH: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+];
+
+/// One byte decoded as Windows-1252 (Latin-1 for 0xA0–0xFF).
+fn cp1252_char(b: u8) -> char {
+    if (0x80..0xA0).contains(&b) {
+        CP1252_HIGH[usize::from(b - 0x80)]
+    } else {
+        char::from(b)
+    }
+}
+
+/// A character's Windows-1252 byte, if it has one.
+fn cp1252_byte(c: char) -> Option<u8> {
+    let n = u32::from(c);
+    if n < 0x80 || (0xA0..=0xFF).contains(&n) {
+        return u8::try_from(n).ok();
+    }
+    CP1252_HIGH
+        .iter()
+        .position(|&h| h == c)
+        .and_then(|p| u8::try_from(p + 0x80).ok())
+}
+
+/// (row in `VOWELS`, tone column, is upper case) of a Vietnamese vowel letter.
+fn vowel_of(c: char) -> Option<(usize, usize, bool)> {
+    if c.is_ascii() && !matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y') {
+        return None;
+    }
+    let mut lower = c.to_lowercase();
+    let l = lower.next()?;
+    if lower.next().is_some() {
+        return None;
+    }
+    for (v, row) in VOWELS.iter().enumerate() {
+        if let Some(t) = row.iter().position(|&x| x == l) {
+            return Some((v, t, l != c));
+        }
+    }
+    None
+}
+
+/// A vowel letter from its row, tone column and case.
+fn vowel_char(v: usize, tone: usize, upper: bool) -> char {
+    let c = VOWELS[v][tone];
+    if upper {
+        c.to_uppercase().next().unwrap_or(c)
+    } else {
+        c
+    }
+}
+
+/// True for a Vietnamese letter outside ASCII (one of the 134: marked vowels, đ, Đ).
+fn is_vn_marked(c: char) -> bool {
+    c == 'đ' || c == 'Đ' || (!c.is_ascii() && vowel_of(c).is_some())
+}
+
+/// Upper half of a TCVN3 byte: the Vietnamese letter, or None for an unassigned code.
+fn tcvn3_letter(b: u8) -> Option<char> {
+    if b == TCVN3_D_STROKE {
+        return Some('đ');
+    }
+    if let Some(&(c, _)) = TCVN3_CAPITALS.iter().find(|&&(_, x)| x == b) {
+        return Some(c);
+    }
+    if b < 0x80 {
+        return None;
+    }
+    for (v, row) in TCVN3_VOWELS.iter().enumerate() {
+        if let Some(t) = row.iter().position(|&x| x == b) {
+            return Some(VOWELS[v][t]);
+        }
+    }
+    None
+}
+
+/// The character a misdecoded TCVN3 character stands for (itself if none).
+fn tcvn3_unmangle(c: char) -> char {
+    match cp1252_byte(c) {
+        Some(b) if b >= 0x80 && b != NBSP => tcvn3_letter(b).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// What a VNI byte means after a base letter.
+#[derive(Clone, Copy)]
+enum VniMark {
+    /// A tone, column 1..=5.
+    Tone(usize),
+    /// Circumflex with tone column 0..=5.
+    Circ(usize),
+    /// Breve with tone column 0..=5.
+    Breve(usize),
+}
+
+fn vni_mark(b: u8) -> Option<VniMark> {
+    for case in 0..2 {
+        if let Some(t) = VNI_TONE[case].iter().position(|&x| x == b) {
+            return Some(VniMark::Tone(t + 1));
+        }
+        if let Some(t) = VNI_CIRC[case].iter().position(|&x| x == b) {
+            return Some(VniMark::Circ(t));
+        }
+        if let Some(t) = VNI_BREVE[case].iter().position(|&x| x == b) {
+            return Some(VniMark::Breve(t));
+        }
+    }
+    None
+}
+
+/// A VNI base that takes a mark byte: (row in `VOWELS`, upper case).
+fn vni_base(c: char) -> Option<(usize, bool)> {
+    let v = match c {
+        'a' | 'A' => V_A,
+        'e' | 'E' => V_E,
+        'o' | 'O' => V_O,
+        'u' | 'U' => V_U,
+        'y' | 'Y' => V_Y,
+        _ => match cp1252_byte(c)? {
+            b if VNI_O_HORN.contains(&b) => V_OH,
+            b if VNI_U_HORN.contains(&b) => V_UH,
+            _ => return None,
+        },
+    };
+    Some((v, c.is_uppercase()))
+}
+
+/// A VNI byte that is a whole letter on its own (ơ ư đ, i with tones, ỵ).
+fn vni_single(b: u8) -> Option<char> {
+    for (case, upper) in [(0, false), (1, true)] {
+        if b == VNI_O_HORN[case] {
+            return Some(vowel_char(V_OH, 0, upper));
+        }
+        if b == VNI_U_HORN[case] {
+            return Some(vowel_char(V_UH, 0, upper));
+        }
+        if b == VNI_D_STROKE[case] {
+            return Some(if upper { 'Đ' } else { 'đ' });
+        }
+        if b == VNI_Y_DOT[case] {
+            return Some(vowel_char(V_Y, 5, upper));
+        }
+        if b >= 0x80
+            && let Some(t) = VNI_I[case].iter().position(|&x| x == b)
+        {
+            return Some(vowel_char(V_I, t, upper));
+        }
+    }
+    None
+}
+
+/// Base + VNI mark → the composed letter, if that combination exists.
+fn vni_combine(v: usize, upper: bool, mark: VniMark) -> Option<char> {
+    let (row, tone) = match mark {
+        VniMark::Tone(t) => (v, t),
+        VniMark::Circ(t) => (
+            match v {
+                V_A => V_AC,
+                V_E => V_EC,
+                V_O => V_OC,
+                _ => return None,
+            },
+            t,
+        ),
+        VniMark::Breve(t) => (if v == V_A { V_AB } else { return None }, t),
+    };
+    Some(vowel_char(row, tone, upper))
+}
+
+/// Core of `from_misdecoded`, without the final NFC.
+fn unmangle(text: &str, enc: Legacy) -> String {
+    match enc {
+        Legacy::Tcvn3 => text.chars().map(tcvn3_unmangle).collect(),
+        Legacy::Vni => {
+            let chars: Vec<char> = text.chars().collect();
+            let mut out = String::with_capacity(text.len() + 8);
+            let mut i = 0;
+            while i < chars.len() {
+                let c = chars[i];
+                if let Some((v, upper)) = vni_base(c)
+                    && let Some(&next) = chars.get(i + 1)
+                    && let Some(mark) = cp1252_byte(next).and_then(vni_mark)
+                    && let Some(composed) = vni_combine(v, upper, mark)
+                {
+                    out.push(composed);
+                    i += 2;
+                    continue;
+                }
+                let single = match cp1252_byte(c) {
+                    Some(b) if b >= 0x80 => vni_single(b),
+                    _ => None,
+                };
+                out.push(single.unwrap_or(c));
+                i += 1;
+            }
+            out
+        }
+    }
+}
+
+/// C1 control characters (what a Latin-1 decoder makes of 0x80–0x9F) → their Windows-1252 characters.
+fn c1_to_cp1252(c: char) -> char {
+    match u8::try_from(u32::from(c)) {
+        Ok(b) if (0x80..0xA0).contains(&b) => cp1252_char(b),
+        _ => c,
+    }
+}
+
+/// Decodes 8-bit file bytes in `enc` to NFC Unicode (bytes outside the table read as Windows-1252).
+pub fn decode_bytes(bytes: &[u8], enc: Legacy) -> String {
+    let s: String = bytes.iter().map(|&b| cp1252_char(b)).collect();
+    unmangle(&s, enc).nfc().collect()
+}
+
+/// Repairs text that was `enc` bytes decoded as Windows-1252/Latin-1 ("Céng hßa" → "Cộng hòa"); NFC.
+pub fn from_misdecoded(text: &str, enc: Legacy) -> String {
+    let s: String = text.nfc().map(c1_to_cp1252).collect();
+    unmangle(&s, enc).nfc().collect()
+}
+
+/// Encodes Unicode to `enc` bytes; TCVN3 capitals with tones become lower case, anything unrepresentable `?`.
+pub fn encode(text: &str, enc: Legacy) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len() + 8);
+    for c in text.nfc() {
+        if c.is_ascii() {
+            out.push(c as u8);
+            continue;
+        }
+        match enc {
+            Legacy::Tcvn3 => out.push(tcvn3_byte(c)),
+            Legacy::Vni => vni_bytes(c, &mut out),
+        }
+    }
+    out
+}
+
+fn tcvn3_byte(c: char) -> u8 {
+    if c == 'đ' {
+        return TCVN3_D_STROKE;
+    }
+    if let Some(&(_, b)) = TCVN3_CAPITALS.iter().find(|&&(x, _)| x == c) {
+        return b;
+    }
+    if let Some((v, t, _)) = vowel_of(c) {
+        // Capitals with a tone do not exist in TCVN3: the lower-case code is all there is.
+        return TCVN3_VOWELS[v][t];
+    }
+    match cp1252_byte(c) {
+        // Windows punctuation (– “ ” …) and NBSP: the .VnTime fonts keep them there.
+        Some(b) if (0x80..=0xA0).contains(&b) => b,
+        _ => b'?',
+    }
+}
+
+fn vni_bytes(c: char, out: &mut Vec<u8>) {
+    if c == 'đ' || c == 'Đ' {
+        out.push(VNI_D_STROKE[usize::from(c == 'Đ')]);
+        return;
+    }
+    let Some((v, t, upper)) = vowel_of(c) else {
+        match cp1252_byte(c) {
+            // Windows punctuation and the Latin-1 symbols A0–BF (© ° ½ …) are untouched by VNI.
+            Some(b) if (0x80..0xC0).contains(&b) => out.push(b),
+            _ => out.push(b'?'),
+        }
+        return;
+    };
+    let k = usize::from(upper);
+    let base = |ch: u8| if upper { ch.to_ascii_uppercase() } else { ch };
+    match v {
+        V_I => out.push(VNI_I[k][t]),
+        V_Y if t == 5 => out.push(VNI_Y_DOT[k]),
+        V_OH | V_UH => {
+            out.push(if v == V_OH {
+                VNI_O_HORN[k]
+            } else {
+                VNI_U_HORN[k]
+            });
+            if t > 0 {
+                out.push(VNI_TONE[k][t - 1]);
+            }
+        }
+        V_AB => out.extend([base(b'a'), VNI_BREVE[k][t]]),
+        V_AC | V_EC | V_OC => {
+            let b =
+                [b'a', b'e', b'o'][[V_AC, V_EC, V_OC].iter().position(|&x| x == v).unwrap_or(0)];
+            out.extend([base(b), VNI_CIRC[k][t]]);
+        }
+        _ => {
+            out.push(base(VOWELS[v][0] as u8));
+            if t > 0 {
+                out.push(VNI_TONE[k][t - 1]);
+            }
+        }
+    }
+}
+
+/// Guesses the encoding of a file that is not valid UTF-8 (None for UTF-8, ASCII or no clear evidence).
+pub fn detect_bytes(bytes: &[u8]) -> Option<Legacy> {
+    if std::str::from_utf8(bytes).is_ok() {
+        return None;
+    }
+    let s: String = bytes.iter().map(|&b| cp1252_char(b)).collect();
+    detect_text(&s)
+}
+
+/// Guesses whether Unicode text is misdecoded TCVN3 or VNI, by scoring every word; None for good text.
+pub fn detect_text(text: &str) -> Option<Legacy> {
+    let text: String = text.nfc().map(c1_to_cp1252).collect();
+    let mut hits = [0usize; 2];
+    let mut nonascii = 0usize;
+    let mut good = 0usize;
+    for word in detection_tokens(&text) {
+        if word.is_ascii() {
+            continue;
+        }
+        nonascii += 1;
+        let valid = is_valid_syllable(word);
+        if valid && word.chars().any(is_vn_marked) {
+            good += 1;
+        }
+        // A lone symbol ("«", "©", "â") is too weak a clue to count.
+        if valid || word.chars().nth(1).is_none() {
+            continue;
+        }
+        for (i, enc) in [Legacy::Tcvn3, Legacy::Vni].into_iter().enumerate() {
+            let fixed = unmangle(word, enc);
+            if fixed != word && fixed.chars().any(is_vn_marked) && is_valid_syllable(&fixed) {
+                hits[i] += 1;
+            }
+        }
+    }
+    let passes = |h: usize| h >= 2 && h > good && h * 3 >= nonascii;
+    let [t, v] = hits;
+    match (passes(t), passes(v)) {
+        (true, false) => Some(Legacy::Tcvn3),
+        (false, true) => Some(Legacy::Vni),
+        (true, true) if t != v => Some(if t > v { Legacy::Tcvn3 } else { Legacy::Vni }),
+        _ => None,
+    }
+}
+
+/// Detects and converts in one step: Some((encoding, repaired text)) or None for good text.
+pub fn convert_auto(text: &str) -> Option<(Legacy, String)> {
+    detect_text(text).map(|enc| (enc, from_misdecoded(text, enc)))
+}
+
+/// Words for detection: runs of letters, combining marks and Latin-1 symbols
+/// (TCVN3 uses `¸ · ¶ § ®`… for letters), split at spaces, NBSP, ASCII punctuation and digits.
+fn detection_tokens(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| {
+        !(c.is_alphabetic()
+            || ('\u{A1}'..='\u{FF}').contains(&c)
+            || ('\u{300}'..='\u{36F}').contains(&c))
+    })
+    .filter(|w| !w.is_empty())
+}
+
+// ---------------------------------------------------------------------------
+// Vietnamese syllable check (spelling, vowel clusters, finals, tone position).
+
+const ONSETS: [&str; 26] = [
+    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu", "b", "c", "d", "đ", "g",
+    "h", "k", "l", "m", "n", "r", "s", "t", "v", "x",
+];
+const CODAS: [&str; 9] = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
+
+#[derive(Clone, Copy, PartialEq)]
+enum Coda {
+    Optional,
+    Required,
+    Forbidden,
+}
+
+/// Vowel clusters of Vietnamese and whether a final consonant must follow.
+const NUCLEI: [(&str, Coda); 54] = [
+    ("a", Coda::Optional),
+    ("ă", Coda::Required),
+    ("â", Coda::Required),
+    ("e", Coda::Optional),
+    ("ê", Coda::Optional),
+    ("i", Coda::Optional),
+    ("o", Coda::Optional),
+    ("ô", Coda::Optional),
+    ("ơ", Coda::Optional),
+    ("u", Coda::Optional),
+    ("ư", Coda::Optional),
+    ("y", Coda::Optional),
+    ("ai", Coda::Forbidden),
+    ("ao", Coda::Forbidden),
+    ("au", Coda::Forbidden),
+    ("ay", Coda::Forbidden),
+    ("âu", Coda::Forbidden),
+    ("ây", Coda::Forbidden),
+    ("eo", Coda::Forbidden),
+    ("êu", Coda::Forbidden),
+    ("ia", Coda::Forbidden),
+    ("iê", Coda::Required),
+    ("iu", Coda::Forbidden),
+    ("oa", Coda::Optional),
+    ("oă", Coda::Required),
+    ("oe", Coda::Optional),
+    ("oi", Coda::Forbidden),
+    ("oo", Coda::Required),
+    ("ôi", Coda::Forbidden),
+    ("ơi", Coda::Forbidden),
+    ("ua", Coda::Forbidden),
+    ("uâ", Coda::Required),
+    ("uê", Coda::Optional),
+    ("ui", Coda::Forbidden),
+    ("uô", Coda::Required),
+    ("uơ", Coda::Forbidden),
+    ("uy", Coda::Optional),
+    ("ưa", Coda::Forbidden),
+    ("ưi", Coda::Forbidden),
+    ("ưu", Coda::Forbidden),
+    ("ươ", Coda::Required),
+    ("yê", Coda::Required),
+    ("iêu", Coda::Forbidden),
+    ("oai", Coda::Forbidden),
+    ("oay", Coda::Forbidden),
+    ("oeo", Coda::Forbidden),
+    ("uây", Coda::Forbidden),
+    ("uôi", Coda::Forbidden),
+    ("uya", Coda::Forbidden),
+    ("uyê", Coda::Required),
+    ("uyu", Coda::Forbidden),
+    ("ươi", Coda::Forbidden),
+    ("ươu", Coda::Forbidden),
+    ("yêu", Coda::Forbidden),
+];
+
+fn is_vowel_base(c: char) -> bool {
+    matches!(
+        c,
+        'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y'
+    )
+}
+
+/// True when `word` is one well-formed Vietnamese syllable (any case, tone on an allowed vowel).
+fn is_valid_syllable(word: &str) -> bool {
+    let mut letters: Vec<char> = Vec::with_capacity(word.len());
+    let mut tone = 0;
+    let mut tone_at = 0;
+    for c in word.chars() {
+        if let Some((v, t, _)) = vowel_of(c) {
+            if t != 0 {
+                if tone != 0 {
+                    return false;
+                }
+                tone = t;
+                tone_at = letters.len();
+            }
+            letters.push(VOWELS[v][0]);
+        } else if c.is_ascii_alphabetic() {
+            letters.push(c.to_ascii_lowercase());
+        } else if c == 'đ' || c == 'Đ' {
+            letters.push('đ');
+        } else {
+            return false;
+        }
+    }
+    let onset_len = ONSETS
+        .iter()
+        .map(|o| o.chars().count())
+        .filter(|&n| {
+            let o: String = letters.iter().take(n).collect();
+            letters.len() > n && ONSETS.contains(&o.as_str()) && is_vowel_base(letters[n])
+        })
+        .max()
+        .unwrap_or(0);
+    if onset_len == 0 && !letters.first().is_some_and(|&c| is_vowel_base(c)) {
+        return false;
+    }
+    let onset: String = letters[..onset_len].iter().collect();
+    let rest = &letters[onset_len..];
+    let n_len = rest.iter().take_while(|&&c| is_vowel_base(c)).count();
+    let nucleus: String = rest[..n_len].iter().collect();
+    let coda: String = rest[n_len..].iter().collect();
+    if !CODAS.contains(&coda.as_str()) {
+        return false;
+    }
+    let Some(&(_, need)) = NUCLEI.iter().find(|(n, _)| *n == nucleus) else {
+        return false;
+    };
+    if (need == Coda::Required && coda.is_empty()) || (need == Coda::Forbidden && !coda.is_empty())
+    {
+        return false;
+    }
+    let first = rest[0];
+    let front = matches!(first, 'e' | 'ê' | 'i' | 'y');
+    let spelling_ok = match onset.as_str() {
+        "c" => !front,
+        "k" => front,
+        "g" => !matches!(first, 'e' | 'ê'),
+        "gh" | "ngh" => matches!(first, 'e' | 'ê' | 'i'),
+        "ng" => !matches!(first, 'e' | 'ê' | 'i'),
+        "qu" => first != 'u',
+        _ => true,
+    };
+    if !spelling_ok {
+        return false;
+    }
+    if (coda == "ch" || coda == "nh") && !matches!(rest[n_len - 1], 'a' | 'ê' | 'i' | 'y') {
+        return false;
+    }
+    // A syllable closed by c, ch, p or t only takes the sắc or nặng tone.
+    if matches!(coda.as_str(), "c" | "ch" | "p" | "t") && tone != 4 && tone != 5 {
+        return false;
+    }
+    if tone == 0 {
+        return true;
+    }
+    if tone_at < onset_len || tone_at >= onset_len + n_len {
+        return false;
+    }
+    let pos = tone_at - onset_len;
+    let nuc = &rest[..n_len];
+    if let Some(p) = nuc
+        .iter()
+        .rposition(|&c| matches!(c, 'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư'))
+    {
+        return pos == p;
+    }
+    let allowed: &[usize] = if n_len == 1 {
+        &[0]
+    } else if n_len == 3 || !coda.is_empty() {
+        &[1]
+    } else if matches!(nucleus.as_str(), "oa" | "oe" | "uy") {
+        &[0, 1]
+    } else {
+        &[0]
+    };
+    allowed.contains(&pos)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/samples/cao-son-2024-01-25.txt"
+    ));
+
+    /// The capitals TCVN3 cannot hold: every upper-case vowel with a tone mark.
+    const TCVN3_LOST_CAPITALS: &str =
+        "ÀẢÃÁẠẰẲẴẮẶẦẨẪẤẬÈẺẼÉẸỀỂỄẾỆÌỈĨÍỊÒỎÕÓỌỒỔỖỐỘỜỞỠỚỢÙỦŨÚỤỪỬỮỨỰỲỶỸÝỴ";
+
+    /// The 134 Vietnamese letters outside ASCII, lower and upper case.
+    fn all_marked_letters() -> Vec<char> {
+        let mut v = Vec::new();
+        for row in VOWELS {
+            for c in row {
+                if !c.is_ascii() {
+                    v.push(c);
+                    v.push(c.to_uppercase().next().unwrap());
+                }
+            }
+        }
+        v.push('đ');
+        v.push('Đ');
+        v
+    }
+
+    /// Simulates a paste: legacy bytes shown through Windows-1252.
+    fn as_cp1252(bytes: &[u8]) -> String {
+        bytes.iter().map(|&b| cp1252_char(b)).collect()
+    }
+
+    fn paragraphs(s: &str) -> Vec<&str> {
+        s.split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect()
+    }
+
+    /// What TCVN3 gives back for `s`: its toned capitals in lower case.
+    fn tcvn3_expected(s: &str) -> String {
+        s.chars()
+            .map(|c| {
+                if TCVN3_LOST_CAPITALS.contains(c) {
+                    c.to_lowercase().next().unwrap()
+                } else {
+                    c
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn there_are_134_letters_and_they_are_nfc() {
+        let all = all_marked_letters();
+        assert_eq!(all.len(), 134);
+        let s: String = all.iter().collect();
+        assert_eq!(s.nfc().collect::<String>(), s);
+        assert_eq!(TCVN3_LOST_CAPITALS.chars().count(), 60);
+    }
+
+    #[test]
+    fn tcvn3_every_letter_both_directions() {
+        let mut lost = String::new();
+        for c in all_marked_letters() {
+            let s = c.to_string();
+            let bytes = encode(&s, Legacy::Tcvn3);
+            assert_eq!(bytes.len(), 1, "{c} is one byte in TCVN3");
+            assert!(bytes[0] >= 0xA1, "{c} -> {:#X}", bytes[0]);
+            let back = decode_bytes(&bytes, Legacy::Tcvn3);
+            assert_eq!(from_misdecoded(&as_cp1252(&bytes), Legacy::Tcvn3), back);
+            if back != s {
+                assert_eq!(
+                    back,
+                    c.to_lowercase().to_string(),
+                    "{c} must come back in lower case"
+                );
+                lost.push(c);
+            }
+        }
+        assert_eq!(lost, TCVN3_LOST_CAPITALS);
+        // Spot checks against the published table.
+        assert_eq!(encode("ộ", Legacy::Tcvn3), [0xE9]);
+        assert_eq!(encode("đ", Legacy::Tcvn3), [0xAE]);
+        assert_eq!(encode("Đ", Legacy::Tcvn3), [0xA7]);
+        assert_eq!(encode("ư", Legacy::Tcvn3), [0xAD]);
+        assert_eq!(encode("á", Legacy::Tcvn3), [0xB8]);
+        assert_eq!(encode("ỵ", Legacy::Tcvn3), [0xFE]);
+        assert_eq!(encode("Ấ", Legacy::Tcvn3), encode("ấ", Legacy::Tcvn3));
+        assert_eq!(
+            decode_bytes(&[0xA1, 0xA2, 0xA3, 0xA4, 0xA5, 0xA6, 0xA7], Legacy::Tcvn3),
+            "ĂÂÊÔƠƯĐ"
+        );
+    }
+
+    #[test]
+    fn vni_every_letter_both_directions() {
+        for c in all_marked_letters() {
+            let s = c.to_string();
+            let bytes = encode(&s, Legacy::Vni);
+            assert!(!bytes.contains(&b'?'), "{c}");
+            assert_eq!(
+                decode_bytes(&bytes, Legacy::Vni),
+                s,
+                "{c} via bytes {bytes:X?}"
+            );
+            assert_eq!(
+                from_misdecoded(&as_cp1252(&bytes), Legacy::Vni),
+                s,
+                "{c} via paste"
+            );
+        }
+        assert_eq!(encode("à", Legacy::Vni), [b'a', 0xF8]);
+        assert_eq!(encode("Ầ", Legacy::Vni), [b'A', 0xC0]);
+        assert_eq!(encode("ợ", Legacy::Vni), [0xF4, 0xEF]);
+        assert_eq!(encode("Ư", Legacy::Vni), [0xD6]);
+        assert_eq!(encode("ĩ", Legacy::Vni), [0xF3]);
+        assert_eq!(encode("ỵ", Legacy::Vni), [0xEE]);
+        assert_eq!(encode("ặ", Legacy::Vni), [b'a', 0xEB]);
+    }
+
+    #[test]
+    fn every_letter_in_one_run_round_trips() {
+        let mut run: String = all_marked_letters().into_iter().collect();
+        run.push_str("aeiouyAEIOUY");
+        assert_eq!(decode_bytes(&encode(&run, Legacy::Vni), Legacy::Vni), run);
+        assert_eq!(
+            decode_bytes(&encode(&run, Legacy::Tcvn3), Legacy::Tcvn3),
+            tcvn3_expected(&run)
+        );
+    }
+
+    #[test]
+    fn decomposed_input_is_encoded_like_nfc() {
+        let nfd: String = "Việt Nam".nfd().collect();
+        assert_eq!(encode(&nfd, Legacy::Vni), encode("Việt Nam", Legacy::Vni));
+        assert_eq!(
+            encode(&nfd, Legacy::Tcvn3),
+            encode("Việt Nam", Legacy::Tcvn3)
+        );
+    }
+
+    #[test]
+    fn the_two_example_pastes() {
+        assert_eq!(
+            from_misdecoded("Céng hßa x· héi chñ nghÜa ViÖt Nam", Legacy::Tcvn3),
+            "Cộng hòa xã hội chủ nghĩa Việt Nam"
+        );
+        assert_eq!(
+            from_misdecoded("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam", Legacy::Vni),
+            "Cộng hòa xã hội chủ nghĩa Việt Nam"
+        );
+        assert_eq!(
+            detect_text("Céng hßa x· héi chñ nghÜa ViÖt Nam"),
+            Some(Legacy::Tcvn3)
+        );
+        assert_eq!(
+            detect_text("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam"),
+            Some(Legacy::Vni)
+        );
+        assert_eq!(
+            convert_auto("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam"),
+            Some((Legacy::Vni, "Cộng hòa xã hội chủ nghĩa Việt Nam".to_owned()))
+        );
+    }
+
+    #[test]
+    fn unrepresentable_characters_become_question_marks() {
+        assert_eq!(encode("x → y", Legacy::Tcvn3), b"x ? y");
+        assert_eq!(encode("Straße", Legacy::Vni), b"Stra?e");
+        assert_eq!(encode("©", Legacy::Tcvn3), b"?");
+        // Windows punctuation survives in both; Latin-1 symbols survive in VNI.
+        assert_eq!(encode("a – b “c”", Legacy::Tcvn3), b"a \x96 b \x93c\x94");
+        assert_eq!(decode_bytes(b"a \x96 b", Legacy::Tcvn3), "a – b");
+        assert_eq!(
+            decode_bytes(&encode("© 25 °C, ½", Legacy::Vni), Legacy::Vni),
+            "© 25 °C, ½"
+        );
+    }
+
+    #[test]
+    fn latin1_decoded_c1_controls_are_understood() {
+        // A Latin-1 (not Windows-1252) decoder turns 0x96 into U+0096.
+        assert_eq!(from_misdecoded("H\u{96}i", Legacy::Tcvn3), "H–i");
+    }
+
+    #[test]
+    fn sample_paragraphs_encoded_are_detected_and_restored() {
+        for p in paragraphs(SAMPLE) {
+            for enc in [Legacy::Tcvn3, Legacy::Vni] {
+                let bytes = encode(p, enc);
+                let pasted = as_cp1252(&bytes);
+                assert_eq!(detect_text(&pasted), Some(enc), "{enc:?}: {pasted}");
+                assert_eq!(detect_bytes(&bytes), Some(enc), "{enc:?} bytes: {p}");
+                let expected = if enc == Legacy::Tcvn3 {
+                    tcvn3_expected(p)
+                } else {
+                    p.to_owned()
+                };
+                assert_eq!(convert_auto(&pasted), Some((enc, expected.clone())));
+                assert_eq!(decode_bytes(&bytes, enc), expected);
+            }
+        }
+    }
+
+    #[test]
+    fn more_legacy_paragraphs_are_detected() {
+        let texts = [
+            "Ủy ban nhân dân xã tổ chức lễ ra quân làm đường giao thông nông thôn, mọi người đều hưởng ứng.",
+            "Sáng nay, đoàn viên thanh niên đã thăm hỏi, tặng quà các gia đình chính sách trên địa bàn.",
+            "Đường về bản còn khó khăn nhưng bà con vẫn chăm lo sức khỏe, giữ gìn vệ sinh môi trường.",
+            "THÔNG BÁO: Lịch tiếp công dân của Chủ tịch UBND xã trong tháng Hai.",
+        ];
+        for t in texts {
+            for enc in [Legacy::Tcvn3, Legacy::Vni] {
+                let pasted = as_cp1252(&encode(t, enc));
+                assert_eq!(detect_text(&pasted), Some(enc), "{enc:?}: {pasted}");
+            }
+        }
+    }
+
+    #[test]
+    fn good_text_is_never_detected() {
+        assert_eq!(detect_text(SAMPLE), None);
+        for p in paragraphs(SAMPLE) {
+            assert_eq!(detect_text(p), None, "{p}");
+            for line in p.split(['.', ';', ',']) {
+                assert_eq!(detect_text(line), None, "{line}");
+            }
+        }
+        let letters: String = all_marked_letters().into_iter().collect();
+        assert_eq!(detect_text(&letters), None);
+        let spaced: Vec<String> = all_marked_letters().iter().map(char::to_string).collect();
+        assert_eq!(detect_text(&spaced.join(" ")), None);
+        for c in all_marked_letters() {
+            assert_eq!(detect_text(&c.to_string()), None, "{c}");
+            assert_eq!(detect_text(&format!("{c} {c} {c} {c}{c}")), None, "{c}");
+        }
+        let others = [
+            "The quick brown fox jumps over the lazy dog.",
+            "© 2024 UBND xã Cao Sơn. Nhiệt độ 25 °C, ½ số hộ đã nhận quà.",
+            "Die Straße in Düsseldorf ist groß; Mesut Özil spielte für Schalke. Größe, Fußball, weiß, heiß.",
+            "Özil, Ödegaard, Öcalan, Müller, Böhm, Löw, Gößmann, Straße, Maß.",
+            "Où est la gare? Voilà, c'est très près d'ici, à côté du café.",
+            "Sân vận động Mỹ Đình, cầu thủ Özil, nhà hàng Müller, phố Straße.",
+            "Covid-19, Facebook, Zoom, Google, email, wifi, 46-NQ/TW, BCH, Hà Nội.",
+            "°C ½ © ß Ö ü ä ø æ ñ µ « » ¡ ¿ ¶ § ® ¸ ·",
+        ];
+        for t in others {
+            assert_eq!(detect_text(t), None, "{t}");
+        }
+        let nfd: String = SAMPLE.nfd().collect();
+        assert_eq!(detect_text(&nfd), None);
+        assert_eq!(detect_text(&SAMPLE.to_uppercase()), None);
+        assert_eq!(detect_text(&SAMPLE.to_lowercase()), None);
+        assert_eq!(detect_bytes(SAMPLE.as_bytes()), None);
+        assert_eq!(detect_bytes(b"plain ascii"), None);
+    }
+
+    #[test]
+    fn syllable_check() {
+        for ok in [
+            "Cộng", "hòa", "hoà", "khỏe", "khoẻ", "thủy", "thuỷ", "quý", "già", "gì", "Nguyễn",
+            "người", "xoong", "khuya", "Ủy", "được", "thuở", "ĐẢNG",
+        ] {
+            assert!(is_valid_syllable(ok), "{ok}");
+        }
+        for bad in [
+            "Céng", "héi", "xaõ", "caùc", "hàt", "ngêi", "Kạn", "ăn̂", "bă", "Nam1", "Özil", "gìa",
+        ] {
+            assert!(!is_valid_syllable(bad), "{bad}");
+        }
+    }
+}

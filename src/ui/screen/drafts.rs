@@ -1,0 +1,118 @@
+//! The start screen: every draft, searchable without diacritics.
+
+use iced::widget::{Column, button, column, container, row, scrollable, text, text_input};
+use iced::{Element, Fill};
+
+use crate::draft::Summary;
+use crate::lang::Lang;
+use crate::text as vt;
+use crate::ui::i18n::T;
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Search(String),
+    Open(String),
+    New,
+    Duplicate(String),
+    Delete(String),
+    UndoDelete,
+    Import,
+}
+
+pub enum Action {
+    None,
+    Open(String),
+    New,
+    Duplicate(String),
+    Delete(String),
+    Restore(String),
+    Import,
+}
+
+#[derive(Default)]
+pub struct Drafts {
+    pub list: Vec<Summary>,
+    pub search: String,
+    /// The last deleted draft, for "Hoàn tác".
+    pub deleted: Option<String>,
+}
+
+impl Drafts {
+    pub fn update(&mut self, message: Message) -> Action {
+        match message {
+            Message::Search(s) => {
+                self.search = vt::nfc(&s);
+                Action::None
+            }
+            Message::Open(id) => Action::Open(id),
+            Message::New => Action::New,
+            Message::Duplicate(id) => Action::Duplicate(id),
+            Message::Delete(id) => {
+                self.deleted = Some(id.clone());
+                Action::Delete(id)
+            }
+            Message::UndoDelete => match self.deleted.take() {
+                Some(id) => Action::Restore(id),
+                None => Action::None,
+            },
+            Message::Import => Action::Import,
+        }
+    }
+
+    /// Drafts whose title matches the search, ignoring diacritics.
+    pub fn visible(&self) -> impl Iterator<Item = &Summary> {
+        self.list.iter().filter(|s| vt::matches_search(&s.title, &self.search))
+    }
+
+    pub fn view(&self, lang: Lang) -> Element<'_, Message> {
+        let now = chrono::Utc::now();
+        let mut list = Column::new().spacing(6);
+        let mut any = false;
+        for s in self.visible().take(500) {
+            any = true;
+            let title = if s.title.is_empty() { T::Untitled.tr(lang).to_owned() } else { s.title.clone() };
+            let line = format!("{} · {} · {} {}", s.place, ago(now - s.updated, lang), s.words, T::Words.tr(lang));
+            list = list.push(
+                container(
+                    row![
+                        column![text(title).size(17), text(line).size(13)].spacing(2).width(Fill),
+                        button(text(T::Open.tr(lang))).on_press(Message::Open(s.id.clone())),
+                        button(text(T::Duplicate.tr(lang))).style(button::secondary).on_press(Message::Duplicate(s.id.clone())),
+                        button(text(T::Delete.tr(lang))).style(button::danger).on_press(Message::Delete(s.id.clone())),
+                    ]
+                    .spacing(6)
+                    .align_y(iced::Center),
+                )
+                .padding(10)
+                .style(container::rounded_box),
+            );
+        }
+        if !any {
+            list = list.push(text(T::NoDrafts.tr(lang)));
+        }
+        let mut top = row![
+            text_input(T::Search.tr(lang), &self.search).id("search").on_input(Message::Search).padding(8).width(Fill),
+            button(text(T::NewDraft.tr(lang))).on_press(Message::New),
+            button(text(T::Import.tr(lang))).style(button::secondary).on_press(Message::Import),
+        ]
+        .spacing(8);
+        if self.deleted.is_some() {
+            top = top.push(button(text(T::Undo.tr(lang))).style(button::secondary).on_press(Message::UndoDelete));
+        }
+        column![text(T::Drafts.tr(lang)).size(22), top, scrollable(list).height(Fill)].spacing(12).padding(16).into()
+    }
+}
+
+/// "2 phút trước" / "2 minutes ago".
+pub fn ago(d: chrono::TimeDelta, lang: Lang) -> String {
+    let m = d.num_minutes().max(0);
+    match (m, lang) {
+        (0, _) => lang.pick("vừa xong", "just now").to_owned(),
+        (1..=59, Lang::Vi) => format!("{m} phút trước"),
+        (1..=59, Lang::En) => format!("{m} min ago"),
+        (60..=1439, Lang::Vi) => format!("{} giờ trước", m / 60),
+        (60..=1439, Lang::En) => format!("{} h ago", m / 60),
+        (_, Lang::Vi) => format!("{} ngày trước", m / 1440),
+        (_, Lang::En) => format!("{} days ago", m / 1440),
+    }
+}
