@@ -12,7 +12,8 @@ use crate::draft;
 use crate::lang::Lang;
 use crate::photo;
 use crate::settings::CheckLimits;
-use crate::text::{self, legacy};
+use crate::text::typos::{self, SuspectReason};
+use crate::text::{self, legacy, tone};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -87,9 +88,47 @@ fn photo_label(a: &Article, id: u32) -> String {
     format!("{n}")
 }
 
+/// What the check knows of a photo's file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhotoFile {
+    /// Missing, unreadable, or a name that would leave the draft folder.
+    Missing,
+    /// Present; its long side in pixels (after EXIF orientation).
+    LongSide(u32),
+    /// Not looked at (no draft folder, or not known yet).
+    Unknown,
+}
+
+/// Looks at a photo's file on disk (reads its header).
+pub fn photo_file(dir: &Path, p: &crate::article::Photo) -> PhotoFile {
+    match draft::photo_path(dir, &p.file) {
+        Err(_) => PhotoFile::Missing,
+        Ok(path) => match photo::probe(&path) {
+            Ok(info) => PhotoFile::LongSide(info.width.max(info.height)),
+            Err(_) => PhotoFile::Unknown,
+        },
+    }
+}
+
 /// Checks an article. `dir` is its draft folder (to look at photo files);
 /// without one, photo files are not checked.
 pub fn check(a: &Article, dir: Option<&Path>, limits: &CheckLimits, lang: Lang) -> Vec<Problem> {
+    check_with(
+        a,
+        &|p| dir.map_or(PhotoFile::Unknown, |d| photo_file(d, p)),
+        limits,
+        lang,
+    )
+}
+
+/// Checks an article with photo file facts from `files` (the window keeps
+/// them cached, so typing never waits on the disk).
+pub fn check_with(
+    a: &Article,
+    files: &dyn Fn(&crate::article::Photo) -> PhotoFile,
+    limits: &CheckLimits,
+    lang: Lang,
+) -> Vec<Problem> {
     use Severity::{Error as E, Warning as W};
     let mut list = Vec::new();
     let mut o = Out {
@@ -127,22 +166,34 @@ pub fn check(a: &Article, dir: Option<&Path>, limits: &CheckLimits, lang: Lang) 
                 format!("Photo {n} has no caption."),
             );
         }
-        if let Some(dir) = dir {
-            match draft::photo_path(dir, &p.file) {
-                Err(_) => o.add(E, "photo-missing-file", format!("photo:{}", p.id),
-                    format!("Không tìm thấy tệp của ảnh {n} ({}) trong bản nháp. Hãy thêm lại ảnh.", p.file),
-                    format!("The file of photo {n} ({}) is missing from the draft. Add the photo again.", p.file)),
-                Ok(path) => {
-                    if let Ok(info) = photo::probe(&path) {
-                        let long = info.width.max(info.height);
-                        if long < limits.photo_min_side {
-                            o.add(W, "photo-too-small", format!("photo:{}", p.id),
-                                format!("Ảnh {n} nhỏ ({long} px cạnh dài, nên từ {} px).", limits.photo_min_side),
-                                format!("Photo {n} is small ({long} px long side; {} px or more is better).", limits.photo_min_side));
-                        }
-                    }
-                }
-            }
+        match files(p) {
+            PhotoFile::Missing => o.add(
+                E,
+                "photo-missing-file",
+                format!("photo:{}", p.id),
+                format!(
+                    "Không tìm thấy tệp của ảnh {n} ({}) trong bản nháp. Hãy thêm lại ảnh.",
+                    p.file
+                ),
+                format!(
+                    "The file of photo {n} ({}) is missing from the draft. Add the photo again.",
+                    p.file
+                ),
+            ),
+            PhotoFile::LongSide(long) if long < limits.photo_min_side => o.add(
+                W,
+                "photo-too-small",
+                format!("photo:{}", p.id),
+                format!(
+                    "Ảnh {n} nhỏ ({long} px cạnh dài, nên từ {} px).",
+                    limits.photo_min_side
+                ),
+                format!(
+                    "Photo {n} is small ({long} px long side; {} px or more is better).",
+                    limits.photo_min_side
+                ),
+            ),
+            _ => {}
         }
     }
     if a.byline.trim().is_empty() {
@@ -280,6 +331,38 @@ pub fn check(a: &Article, dir: Option<&Path>, limits: &CheckLimits, lang: Lang) 
             "Văn bản có vẻ gõ bằng bảng mã cũ (TCVN3/VNI). Hãy chuyển mã sang Unicode.".into(),
             "The text looks like an old encoding (TCVN3/VNI). Convert it to Unicode.".into(),
         );
+    }
+    let (old, new) = a
+        .all_text()
+        .iter()
+        .map(|(_, t)| tone::detect(t))
+        .fold((0, 0), |(o1, n1), (o2, n2)| (o1 + o2, n1 + n2));
+    if old > 0 && new > 0 {
+        o.add(W, "mixed-tone-style", "body",
+            format!("Bài trộn hai kiểu bỏ dấu: {old} chữ kiểu cũ (hòa) và {new} chữ kiểu mới (hoà). Hãy thống nhất một kiểu."),
+            format!("The article mixes tone-mark styles: {old} old-style (hòa) and {new} new-style (hoà) syllables. Use one style."));
+    }
+    let mut typo_fields: Vec<(String, &str)> = vec![
+        ("title".into(), a.title.as_str()),
+        ("sapo".into(), a.sapo.as_str()),
+        ("body".into(), a.body.as_str()),
+        ("byline".into(), a.byline.as_str()),
+    ];
+    for p in &a.photos {
+        typo_fields.push((format!("photo:{}:caption", p.id), p.caption.as_str()));
+    }
+    for (field, t) in typo_fields {
+        for s in typos::find_suspects(t) {
+            let w = &s.word;
+            match s.reason {
+                SuspectReason::DoubledMark | SuspectReason::TelexLeftover => o.add(W, "typing-mistake", field.clone(),
+                    format!("Chữ \"{w}\" có vẻ bị bộ gõ làm sai (gõ thừa dấu hoặc phím Telex)."),
+                    format!("\"{w}\" looks mangled by the input method (doubled marks or Telex keys).")),
+                SuspectReason::NoDiacritics => o.add(W, "no-diacritics", field.clone(),
+                    format!("Đoạn văn bắt đầu bằng \"{w}\" dài mà không có dấu tiếng Việt (bộ gõ đang tắt?)."),
+                    format!("The paragraph starting \"{w}\" is long and has no Vietnamese diacritics (input method off?).")),
+            }
+        }
     }
     list.sort_by_key(|p| p.severity);
     list

@@ -20,7 +20,7 @@ const PLACED_FLAG: &str = ".sample-placed";
 /// The sample as an article (without its photo file).
 pub fn article() -> crate::article::Article {
     let mut a = article_from_text(TEXT);
-    a.title = "Xã Cao Sơn dự hội nghị quán triệt văn bản mới của Trung ương".into();
+    a.title = "Xã Cao Sơn dự hội nghị quán triệt văn bản mới".into();
     a.sapo = "Sáng 25/01/2024, cán bộ, đảng viên xã Cao Sơn dự Hội nghị thông tin thời sự và quán triệt, triển khai văn bản mới của Trung ương, của tỉnh do Tỉnh ủy Bắc Kạn tổ chức theo hình thức trực tiếp kết hợp trực tuyến.".into();
     // The caption stands on its own line in the text file: the photo goes there.
     a.body = a.body.replace(CAPTION, &marker(1));

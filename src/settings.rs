@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Result;
 use crate::fsio;
 use crate::lang::Lang;
+use crate::text::tone::ToneStyle;
 
 pub const SETTINGS_FILE: &str = "settings.ron";
 
@@ -50,6 +51,8 @@ pub struct Settings {
     pub export_dir: Option<PathBuf>,
     pub photo_max_side: u32,
     pub photo_quality: u8,
+    /// House tone-mark style: old (hòa) or new (hoà).
+    pub tone_style: ToneStyle,
     pub check: CheckLimits,
 }
 
@@ -64,6 +67,7 @@ impl Default for Settings {
             export_dir: None,
             photo_max_side: 1600,
             photo_quality: 82,
+            tone_style: ToneStyle::Old,
             check: CheckLimits::default(),
         }
     }

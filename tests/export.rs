@@ -50,7 +50,7 @@ fn golden_html_export_of_the_sample() {
     let done = run(&d, t.path(), Format::Html);
     assert_eq!(
         done.path.file_name().unwrap(),
-        "xa-cao-son-du-hoi-nghi-quan-triet-van-ban-moi-cua-trung-uong.html"
+        "xa-cao-son-du-hoi-nghi-quan-triet-van-ban-moi.html"
     );
     let html = fs::read_to_string(&done.path).unwrap();
     insta::assert_snapshot!("sample_html", redact(&html));
@@ -72,7 +72,7 @@ fn golden_markdown_export_of_the_sample() {
     let (t, d) = sample();
     let done = run(&d, t.path(), Format::Md);
     let md = fs::read_to_string(&done.path).unwrap();
-    assert!(md.contains("![Ảnh mẫu: cầu tàu gỗ xám vươn ra mặt hồ lặng](xa-cao-son-du-hoi-nghi-quan-triet-van-ban-moi-cua-trung-uong-images/cao-son-anh-mau.jpg)\\\n*Hình ảnh tại điểm cầu xã Cao Sơn — Ảnh: Risto Saukonpää \\(ảnh mẫu\\)*"));
+    assert!(md.contains("![Ảnh mẫu: cầu tàu gỗ xám vươn ra mặt hồ lặng](xa-cao-son-du-hoi-nghi-quan-triet-van-ban-moi-images/cao-son-anh-mau.jpg)\\\n*Hình ảnh tại điểm cầu xã Cao Sơn — Ảnh: Risto Saukonpää \\(ảnh mẫu\\)*"));
     insta::assert_snapshot!("sample_markdown", md);
 }
 

@@ -8,7 +8,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 /// Where to put the tone mark in open oa/oe/uy syllables.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum ToneStyle {
     /// Traditional: hòa, khỏe, thủy, Ủy (the style of the sample articles).
     #[default]

@@ -128,7 +128,10 @@ impl T {
             T::Chars => ("ký tự", "characters"),
             T::SapoWords => ("Sa-pô", "Sapo"),
             T::TitleWords => ("Tiêu đề", "Title"),
-            T::DeletedDraft => ("Đã chuyển bản nháp vào thùng rác.", "The draft was moved to the trash."),
+            T::DeletedDraft => (
+                "Đã chuyển bản nháp vào thùng rác.",
+                "The draft was moved to the trash.",
+            ),
             T::DialogUnavailable => (
                 "Không mở được hộp thoại chọn tệp trên máy này. Gõ đường dẫn vào ô dưới đây.",
                 "The file dialog is not available on this machine. Type the path below.",

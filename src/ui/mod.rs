@@ -63,7 +63,7 @@ pub enum Message {
     Tick,
     PhotosPicked(Option<Vec<PathBuf>>, Duration),
     PhotoCopied(Result<String, Error>),
-    Preview(u32, Result<Vec<u8>, Error>),
+    Preview(u32, Result<(Vec<u8>, u32), Error>),
     ExportTo(Option<PathBuf>, Duration),
     Exported(Result<PathBuf, Error>),
     ImportPicked(Option<PathBuf>, Duration),
@@ -104,14 +104,13 @@ pub struct App {
 }
 
 fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> impl Future<Output = T> {
-    async move {
-        tokio::task::spawn_blocking(f).await.expect("worker thread")
-    }
+    async move { tokio::task::spawn_blocking(f).await.expect("worker thread") }
 }
 
 impl App {
     fn boot(lang_flag: Option<&str>) -> (App, Task<Message>) {
-        let store = Store::open_default().unwrap_or_else(|_| Store::new(std::env::temp_dir().join("tinxa")));
+        let store = Store::open_default()
+            .unwrap_or_else(|_| Store::new(std::env::temp_dir().join("tinxa")));
         let settings = Settings::load(store.home());
         let lang = crate::cli::pick_lang(lang_flag, Some(&settings));
         let mut app = App {
@@ -146,8 +145,17 @@ impl App {
         for n in &draft.notices {
             self.status = Some((n.message(self.lang), false));
         }
-        let tasks: Vec<Task<Message>> = draft.article.photos.iter().map(|p| preview_task(&draft, p.id)).collect();
-        self.screen = Screen::Editor(Box::new(editor::Editor::new(draft, &self.settings, self.lang)));
+        let tasks: Vec<Task<Message>> = draft
+            .article
+            .photos
+            .iter()
+            .map(|p| preview_task(&draft, p.id))
+            .collect();
+        self.screen = Screen::Editor(Box::new(editor::Editor::new(
+            draft,
+            &self.settings,
+            self.lang,
+        )));
         self.saved_at = None;
         Task::batch(tasks)
     }
@@ -165,7 +173,10 @@ impl App {
         ed.draft.article.updated = chrono::Utc::now();
         let dir = ed.draft.dir.clone();
         let article = ed.draft.article.clone();
-        Task::perform(blocking(move || draft::save_article(&dir, &article)), Message::Saved)
+        Task::perform(
+            blocking(move || draft::save_article(&dir, &article)),
+            Message::Saved,
+        )
     }
 
     /// Saves at once (closing, switching drafts): a small file, written
@@ -187,7 +198,11 @@ impl App {
             Screen::Drafts => T::AppName.tr(self.lang).to_owned(),
             Screen::Editor(ed) => {
                 let t = &ed.draft.article.title;
-                let t = if t.is_empty() { T::Untitled.tr(self.lang) } else { t };
+                let t = if t.is_empty() {
+                    T::Untitled.tr(self.lang)
+                } else {
+                    t
+                };
                 let mark = if ed.dirty || self.saving { " •" } else { "" };
                 format!("{t}{mark} — Tin Xã")
             }
@@ -203,9 +218,11 @@ impl App {
 
     fn subscription(&self) -> Subscription<Message> {
         let keys = event::listen_with(|ev, _status, _window| match ev {
-            iced::Event::Keyboard(keyboard::Event::KeyPressed { key: Key::Character(c), modifiers, .. })
-                if modifiers.command() =>
-            {
+            iced::Event::Keyboard(keyboard::Event::KeyPressed {
+                key: Key::Character(c),
+                modifiers,
+                ..
+            }) if modifiers.command() => {
                 let s = match c.as_str() {
                     "s" => Shortcut::Save,
                     "n" => Shortcut::New,
@@ -222,12 +239,15 @@ impl App {
         Subscription::batch([
             keys,
             window::close_requests().map(Message::CloseRequested),
-            iced::time::every(Duration::from_millis(500)).map(|_| Message::Tick),
+            iced::time::every(Duration::from_millis(300)).map(|_| Message::Tick),
         ])
     }
 
     fn photo_options(&self) -> PhotoOptions {
-        PhotoOptions { max_side: self.settings.photo_max_side, quality: self.settings.photo_quality }
+        PhotoOptions {
+            max_side: self.settings.photo_max_side,
+            quality: self.settings.photo_quality,
+        }
     }
 
     fn update(&mut self, message: Message) -> Task<Message> {
@@ -241,7 +261,10 @@ impl App {
                 drafts::Action::New => self.new_draft(),
                 drafts::Action::Duplicate(id) => {
                     let store = self.store.clone();
-                    Task::perform(blocking(move || store.duplicate(&id).map(|_| ())), Message::Done)
+                    Task::perform(
+                        blocking(move || store.duplicate(&id).map(|_| ())),
+                        Message::Done,
+                    )
                 }
                 drafts::Action::Delete(id) => {
                     self.status = Some((T::DeletedDraft.tr(self.lang).to_owned(), false));
@@ -286,10 +309,21 @@ impl App {
                         Task::perform(
                             async move {
                                 let f = rfd::AsyncFileDialog::new()
-                                    .add_filter("Ảnh / Photos", &["jpg", "jpeg", "png", "webp", "gif", "bmp", "tif", "tiff", "heic"])
+                                    .add_filter(
+                                        "Ảnh / Photos",
+                                        &[
+                                            "jpg", "jpeg", "png", "webp", "gif", "bmp", "tif",
+                                            "tiff", "heic",
+                                        ],
+                                    )
                                     .pick_files()
                                     .await;
-                                (f.map(|v| v.into_iter().map(|f| f.path().to_path_buf()).collect()), start.elapsed())
+                                (
+                                    f.map(|v| {
+                                        v.into_iter().map(|f| f.path().to_path_buf()).collect()
+                                    }),
+                                    start.elapsed(),
+                                )
                             },
                             |(p, d)| Message::PhotosPicked(p, d),
                         )
@@ -300,11 +334,16 @@ impl App {
                         let start = Instant::now();
                         Task::perform(
                             async move {
-                                let mut d = rfd::AsyncFileDialog::new().set_file_name(&name).add_filter("HTML", &["html"]);
+                                let mut d = rfd::AsyncFileDialog::new()
+                                    .set_file_name(&name)
+                                    .add_filter("HTML", &["html"]);
                                 if let Some(dir) = dir {
                                     d = d.set_directory(dir);
                                 }
-                                (d.save_file().await.map(|f| f.path().to_path_buf()), start.elapsed())
+                                (
+                                    d.save_file().await.map(|f| f.path().to_path_buf()),
+                                    start.elapsed(),
+                                )
                             },
                             |(p, d)| Message::ExportTo(p, d),
                         )
@@ -349,9 +388,16 @@ impl App {
                 Task::none()
             }
             Message::Tick => {
+                if let Screen::Editor(ed) = &mut self.screen
+                    && ed.stale
+                {
+                    ed.refresh(&self.settings, self.lang);
+                }
                 if let Screen::Editor(ed) = &self.screen
                     && ed.dirty
-                    && ed.last_edit.is_some_and(|t| t.elapsed() >= Duration::from_millis(1000))
+                    && ed
+                        .last_edit
+                        .is_some_and(|t| t.elapsed() >= Duration::from_millis(1000))
                     && !matches!(self.status, Some((_, true)))
                 {
                     return self.start_save();
@@ -369,7 +415,11 @@ impl App {
             Message::PhotoCopied(r) => match (r, &mut self.screen) {
                 (Ok(file), Screen::Editor(ed)) => {
                     let id = ed.draft.add_photo_file(file);
-                    ed.update(editor::Message::Caption(id, String::new()), &self.settings, self.lang);
+                    ed.update(
+                        editor::Message::Caption(id, String::new()),
+                        &self.settings,
+                        self.lang,
+                    );
                     preview_task(&ed.draft, id)
                 }
                 (Err(e), _) => {
@@ -379,8 +429,18 @@ impl App {
                 _ => Task::none(),
             },
             Message::Preview(id, r) => {
-                if let (Ok(bytes), Screen::Editor(ed)) = (r, &mut self.screen) {
-                    ed.images.insert(id, iced::widget::image::Handle::from_bytes(bytes));
+                if let Screen::Editor(ed) = &mut self.screen {
+                    let file = match r {
+                        Ok((bytes, long_side)) => {
+                            ed.images
+                                .insert(id, iced::widget::image::Handle::from_bytes(bytes));
+                            crate::check::PhotoFile::LongSide(long_side)
+                        }
+                        Err(Error::Photo { .. }) => crate::check::PhotoFile::Unknown,
+                        Err(_) => crate::check::PhotoFile::Missing,
+                    };
+                    ed.files.insert(id, file);
+                    ed.refresh(&self.settings, self.lang);
                 }
                 Task::none()
             }
@@ -395,16 +455,25 @@ impl App {
                 self.settings.export_dir = path.parent().map(|p| p.to_path_buf());
                 let _ = self.settings.save(self.store.home());
                 let draft = ed.draft.clone();
-                let opts = export::Options { format: export::Format::Html, photo: self.photo_options(), skip_bad_photos: false };
+                let opts = export::Options {
+                    format: export::Format::Html,
+                    photo: self.photo_options(),
+                    skip_bad_photos: false,
+                };
                 Task::perform(
-                    blocking(move || export::export(&draft, &path, &opts, &|_, _| {}).map(|e| e.path)),
+                    blocking(move || {
+                        export::export(&draft, &path, &opts, &|_, _| {}).map(|e| e.path)
+                    }),
                     Message::Exported,
                 )
             }
             Message::Exported(r) => {
                 match r {
                     Ok(p) => {
-                        self.status = Some((format!("{} {}", T::ExportedTo.tr(self.lang), p.display()), false));
+                        self.status = Some((
+                            format!("{} {}", T::ExportedTo.tr(self.lang), p.display()),
+                            false,
+                        ));
                         self.exported = p.parent().map(|p| p.to_path_buf());
                     }
                     Err(e) => self.status = Some((e.message(self.lang), true)),
@@ -427,7 +496,10 @@ impl App {
             Message::Imported(r) => match r {
                 Ok(id) => {
                     let store = self.store.clone();
-                    Task::batch([self.refresh_list(), Task::perform(blocking(move || store.open(&id)), Message::Opened)])
+                    Task::batch([
+                        self.refresh_list(),
+                        Task::perform(blocking(move || store.open(&id)), Message::Opened),
+                    ])
                 }
                 Err(e) => {
                     self.status = Some((e.message(self.lang), true));
@@ -484,7 +556,10 @@ impl App {
         let dir = ed.draft.dir.clone();
         Task::batch(paths.into_iter().map(|p| {
             let dir = dir.clone();
-            Task::perform(blocking(move || draft::copy_photo_in(&dir, &p)), Message::PhotoCopied)
+            Task::perform(
+                blocking(move || draft::copy_photo_in(&dir, &p)),
+                Message::PhotoCopied,
+            )
         }))
     }
 
@@ -517,8 +592,12 @@ impl App {
     fn view(&self) -> Element<'_, Message> {
         let lang = self.lang;
         let mut bar = row![
-            button(text(T::Drafts.tr(lang))).style(button::secondary).on_press(Message::Shortcut(Shortcut::Drafts)),
-            button(text(T::NewDraft.tr(lang))).style(button::secondary).on_press(Message::Shortcut(Shortcut::New)),
+            button(text(T::Drafts.tr(lang)))
+                .style(button::secondary)
+                .on_press(Message::Shortcut(Shortcut::Drafts)),
+            button(text(T::NewDraft.tr(lang)))
+                .style(button::secondary)
+                .on_press(Message::Shortcut(Shortcut::New)),
         ]
         .spacing(6)
         .padding(6)
@@ -526,8 +605,14 @@ impl App {
         if let Screen::Editor(_) = self.screen {
             bar = bar
                 .push(button(text(T::Save.tr(lang))).on_press(Message::Shortcut(Shortcut::Save)))
-                .push(button(text(T::Preview.tr(lang))).style(button::secondary).on_press(Message::Shortcut(Shortcut::Preview)))
-                .push(button(text(T::Export.tr(lang))).on_press(Message::Shortcut(Shortcut::Export)));
+                .push(
+                    button(text(T::Preview.tr(lang)))
+                        .style(button::secondary)
+                        .on_press(Message::Shortcut(Shortcut::Preview)),
+                )
+                .push(
+                    button(text(T::Export.tr(lang))).on_press(Message::Shortcut(Shortcut::Export)),
+                );
         }
         bar = bar.push(iced::widget::space::horizontal()).push(
             button(text(match lang {
@@ -552,16 +637,27 @@ impl App {
             } else {
                 String::new()
             };
-            status = status.push(text(save).size(13)).push(text(ed.counts(lang)).size(13));
+            status = status
+                .push(text(save).size(13))
+                .push(text(ed.counts(lang)).size(13));
         }
         if let Some((msg, is_error)) = &self.status {
             let t = text(msg.as_str()).size(13);
             status = status.push(if *is_error { t.style(text::danger) } else { t });
         }
         if let Some(dir) = &self.exported {
-            status = status.push(button(text(T::OpenFolder.tr(lang)).size(13)).style(button::text).on_press(Message::OpenFolder(dir.clone())));
+            status = status.push(
+                button(text(T::OpenFolder.tr(lang)).size(13))
+                    .style(button::text)
+                    .on_press(Message::OpenFolder(dir.clone())),
+            );
         }
-        column![bar, container(body).height(Fill).width(Fill), container(status).width(Fill).style(container::bordered_box)].into()
+        column![
+            bar,
+            container(body).height(Fill).width(Fill),
+            container(status).width(Fill).style(container::bordered_box)
+        ]
+        .into()
     }
 }
 
@@ -570,10 +666,18 @@ fn preview_task(d: &Draft, id: u32) -> Task<Message> {
     let path = d.article.photo(id).map(|p| d.photo_path(p));
     Task::perform(
         blocking(move || {
-            let path = path.ok_or(Error::Invalid { vi: String::new(), en: String::new() })??;
+            let path = path.ok_or(Error::Invalid {
+                vi: String::new(),
+                en: String::new(),
+            })??;
+            let file = path.display().to_string();
+            let info = crate::photo::probe(&path).map_err(|error| Error::Photo {
+                file: file.clone(),
+                error,
+            })?;
             crate::photo::thumbnail(&path, 900)
-                .map(|p| p.bytes)
-                .map_err(|error| Error::Photo { file: path.display().to_string(), error })
+                .map(|p| (p.bytes, info.width.max(info.height)))
+                .map_err(|error| Error::Photo { file, error })
         }),
         move |r| Message::Preview(id, r),
     )

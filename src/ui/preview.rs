@@ -37,10 +37,16 @@ fn para<'a, M: 'a>(content: &'a [Inline], size: f32, bold: bool) -> Element<'a, 
     rich_text(v).size(size).width(Fill).into()
 }
 
-fn blocks<'a, M: 'a>(bs: &'a [Block], images: &HashMap<u32, image::Handle>, col: &mut Vec<Element<'a, M>>) {
+fn blocks<'a, M: 'a>(
+    bs: &'a [Block],
+    images: &HashMap<u32, image::Handle>,
+    col: &mut Vec<Element<'a, M>>,
+) {
     for b in bs {
         match b {
-            Block::Heading { level, content } => col.push(para(content, 24.0 - *level as f32 * 1.5, true)),
+            Block::Heading { level, content } => {
+                col.push(para(content, 24.0 - *level as f32 * 1.5, true))
+            }
             Block::Paragraph(c) => col.push(para(c, 16.0, false)),
             Block::List { start, items } => {
                 for (n, item) in items.iter().enumerate() {
@@ -50,13 +56,25 @@ fn blocks<'a, M: 'a>(bs: &'a [Block], images: &HashMap<u32, image::Handle>, col:
                     };
                     let mut inner = Vec::new();
                     blocks(item, images, &mut inner);
-                    col.push(iced::widget::row![text(mark).size(16), Column::with_children(inner).spacing(6)].spacing(8).into());
+                    col.push(
+                        iced::widget::row![
+                            text(mark).size(16),
+                            Column::with_children(inner).spacing(6)
+                        ]
+                        .spacing(8)
+                        .into(),
+                    );
                 }
             }
             Block::Quote(inner) => {
                 let mut v = Vec::new();
                 blocks(inner, images, &mut v);
-                col.push(container(Column::with_children(v).spacing(6)).padding([4, 16]).style(container::rounded_box).into());
+                col.push(
+                    container(Column::with_children(v).spacing(6))
+                        .padding([4, 16])
+                        .style(container::rounded_box)
+                        .into(),
+                );
             }
             Block::Code(c) => col.push(text(c.as_str()).font(Font::MONOSPACE).into()),
             Block::Rule => col.push(iced::widget::rule::horizontal(1).into()),
@@ -65,14 +83,23 @@ fn blocks<'a, M: 'a>(bs: &'a [Block], images: &HashMap<u32, image::Handle>, col:
                 if let Some(h) = images.get(&p.id) {
                     fig.push(image(h.clone()).width(Fill).into());
                 }
-                let italic = Font { style: Style::Italic, ..Font::with_name(super::FONT_NAME) };
+                let italic = Font {
+                    style: Style::Italic,
+                    ..Font::with_name(super::FONT_NAME)
+                };
                 if !p.caption.is_empty() {
                     fig.push(text(p.caption.as_str()).size(14).font(italic).into());
                 }
                 if !p.credit.is_empty() {
                     fig.push(text(format!("Ảnh: {}", p.credit)).size(13).into());
                 }
-                col.push(column(fig).spacing(4).align_x(iced::Center).width(Fill).into());
+                col.push(
+                    column(fig)
+                        .spacing(4)
+                        .align_x(iced::Center)
+                        .width(Fill)
+                        .into(),
+                );
             }
         }
     }
@@ -80,12 +107,18 @@ fn blocks<'a, M: 'a>(bs: &'a [Block], images: &HashMap<u32, image::Handle>, col:
 
 /// The article as the portal will show it.
 pub fn view<'a, M: 'a>(doc: &'a Document, images: &HashMap<u32, image::Handle>) -> Element<'a, M> {
-    let bold = Font { weight: Weight::Bold, ..Font::with_name(super::FONT_NAME) };
+    let bold = Font {
+        weight: Weight::Bold,
+        ..Font::with_name(super::FONT_NAME)
+    };
     let mut col: Vec<Element<'a, M>> = Vec::new();
     if !doc.title.is_empty() {
         col.push(text(doc.title.as_str()).size(26).font(bold).into());
     }
-    let meta: Vec<&str> = [doc.place.as_str(), doc.date.as_deref().unwrap_or("")].into_iter().filter(|s| !s.is_empty()).collect();
+    let meta: Vec<&str> = [doc.place.as_str(), doc.date.as_deref().unwrap_or("")]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
     if !meta.is_empty() {
         col.push(text(meta.join(" – ")).size(13).into());
     }
@@ -94,7 +127,16 @@ pub fn view<'a, M: 'a>(doc: &'a Document, images: &HashMap<u32, image::Handle>) 
     }
     blocks(&doc.blocks, images, &mut col);
     if !doc.byline.is_empty() {
-        col.push(text(doc.byline.as_str()).size(16).font(bold).width(Fill).align_x(Right).into());
+        col.push(
+            text(doc.byline.as_str())
+                .size(16)
+                .font(bold)
+                .width(Fill)
+                .align_x(Right)
+                .into(),
+        );
     }
-    container(Column::with_children(col).spacing(12).max_width(760)).padding(20).into()
+    container(Column::with_children(col).spacing(12).max_width(760))
+        .padding(20)
+        .into()
 }

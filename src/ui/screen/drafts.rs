@@ -61,7 +61,9 @@ impl Drafts {
 
     /// Drafts whose title matches the search, ignoring diacritics.
     pub fn visible(&self) -> impl Iterator<Item = &Summary> {
-        self.list.iter().filter(|s| vt::matches_search(&s.title, &self.search))
+        self.list
+            .iter()
+            .filter(|s| vt::matches_search(&s.title, &self.search))
     }
 
     pub fn view(&self, lang: Lang) -> Element<'_, Message> {
@@ -70,15 +72,31 @@ impl Drafts {
         let mut any = false;
         for s in self.visible().take(500) {
             any = true;
-            let title = if s.title.is_empty() { T::Untitled.tr(lang).to_owned() } else { s.title.clone() };
-            let line = format!("{} · {} · {} {}", s.place, ago(now - s.updated, lang), s.words, T::Words.tr(lang));
+            let title = if s.title.is_empty() {
+                T::Untitled.tr(lang).to_owned()
+            } else {
+                s.title.clone()
+            };
+            let line = format!(
+                "{} · {} · {} {}",
+                s.place,
+                ago(now - s.updated, lang),
+                s.words,
+                T::Words.tr(lang)
+            );
             list = list.push(
                 container(
                     row![
-                        column![text(title).size(17), text(line).size(13)].spacing(2).width(Fill),
+                        column![text(title).size(17), text(line).size(13)]
+                            .spacing(2)
+                            .width(Fill),
                         button(text(T::Open.tr(lang))).on_press(Message::Open(s.id.clone())),
-                        button(text(T::Duplicate.tr(lang))).style(button::secondary).on_press(Message::Duplicate(s.id.clone())),
-                        button(text(T::Delete.tr(lang))).style(button::danger).on_press(Message::Delete(s.id.clone())),
+                        button(text(T::Duplicate.tr(lang)))
+                            .style(button::secondary)
+                            .on_press(Message::Duplicate(s.id.clone())),
+                        button(text(T::Delete.tr(lang)))
+                            .style(button::danger)
+                            .on_press(Message::Delete(s.id.clone())),
                     ]
                     .spacing(6)
                     .align_y(iced::Center),
@@ -91,15 +109,32 @@ impl Drafts {
             list = list.push(text(T::NoDrafts.tr(lang)));
         }
         let mut top = row![
-            text_input(T::Search.tr(lang), &self.search).id("search").on_input(Message::Search).padding(8).width(Fill),
+            text_input(T::Search.tr(lang), &self.search)
+                .id("search")
+                .on_input(Message::Search)
+                .padding(8)
+                .width(Fill),
             button(text(T::NewDraft.tr(lang))).on_press(Message::New),
-            button(text(T::Import.tr(lang))).style(button::secondary).on_press(Message::Import),
+            button(text(T::Import.tr(lang)))
+                .style(button::secondary)
+                .on_press(Message::Import),
         ]
         .spacing(8);
         if self.deleted.is_some() {
-            top = top.push(button(text(T::Undo.tr(lang))).style(button::secondary).on_press(Message::UndoDelete));
+            top = top.push(
+                button(text(T::Undo.tr(lang)))
+                    .style(button::secondary)
+                    .on_press(Message::UndoDelete),
+            );
         }
-        column![text(T::Drafts.tr(lang)).size(22), top, scrollable(list).height(Fill)].spacing(12).padding(16).into()
+        column![
+            text(T::Drafts.tr(lang)).size(22),
+            top,
+            scrollable(list).height(Fill)
+        ]
+        .spacing(12)
+        .padding(16)
+        .into()
     }
 }
 

@@ -6,14 +6,15 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use iced::widget::{
-    Column, button, checkbox, column, container, image, row, scrollable, text, text_editor, text_input,
-};
 use iced::widget::text_editor::{Action as EditorAction, Edit};
+use iced::widget::{
+    Column, button, checkbox, column, container, image, row, scrollable, text, text_editor,
+    text_input,
+};
 use iced::{Element, Fill, Length, Task};
 
 use crate::article::Direction;
-use crate::check::{self, Problem, Severity};
+use crate::check::{self, PhotoFile, Problem, Severity};
 use crate::doc::Document;
 use crate::draft::Draft;
 use crate::lang::Lang;
@@ -69,6 +70,10 @@ pub struct Editor {
     pub problems: Vec<Problem>,
     pub doc: Document,
     pub images: HashMap<u32, image::Handle>,
+    /// What is known of each photo's file (filled off the UI thread).
+    pub files: HashMap<u32, PhotoFile>,
+    /// The preview and the check lag the last edit (refreshed on a tick).
+    pub stale: bool,
     pub show_preview: bool,
     pub confirm_export: bool,
 }
@@ -76,7 +81,11 @@ pub struct Editor {
 impl Editor {
     pub fn new(draft: Draft, settings: &Settings, lang: Lang) -> Editor {
         let body = text_editor::Content::with_text(&draft.article.body);
-        let date = draft.article.date.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default();
+        let date = draft
+            .article
+            .date
+            .map(|d| d.format("%d/%m/%Y").to_string())
+            .unwrap_or_default();
         let tags = draft.article.tags.join(", ");
         let mut e = Editor {
             body,
@@ -87,6 +96,8 @@ impl Editor {
             problems: Vec::new(),
             doc: Document::from_article(&draft.article),
             images: HashMap::new(),
+            files: HashMap::new(),
+            stale: false,
             show_preview: true,
             confirm_export: false,
             draft,
@@ -98,7 +109,14 @@ impl Editor {
     /// Recomputes the preview model and the check after a change.
     pub fn refresh(&mut self, settings: &Settings, lang: Lang) {
         self.doc = Document::from_article(&self.draft.article);
-        self.problems = check::check(&self.draft.article, Some(&self.draft.dir), &settings.check, lang);
+        let files = &self.files;
+        self.problems = check::check_with(
+            &self.draft.article,
+            &|p| files.get(&p.id).copied().unwrap_or(PhotoFile::Unknown),
+            &settings.check,
+            lang,
+        );
+        self.stale = false;
     }
 
     fn changed(&mut self) {
@@ -120,7 +138,12 @@ impl Editor {
             }
             Message::Tags(s) => {
                 self.tags = vt::nfc(&s);
-                a.tags = self.tags.split(',').map(vt::clean_line).filter(|t| !t.is_empty()).collect();
+                a.tags = self
+                    .tags
+                    .split(',')
+                    .map(vt::clean_line)
+                    .filter(|t| !t.is_empty())
+                    .collect();
             }
             Message::Body(action) => {
                 let is_edit = action.is_edit();
@@ -161,7 +184,8 @@ impl Editor {
             Message::Format(before, after) => {
                 let sel = self.body.selection().unwrap_or_default();
                 let piece = format!("{before}{sel}{after}");
-                self.body.perform(EditorAction::Edit(Edit::Paste(Arc::new(piece))));
+                self.body
+                    .perform(EditorAction::Edit(Edit::Paste(Arc::new(piece))));
                 self.draft.article.body = self.body.text();
             }
             Message::AddPhotos => return Action::AddPhotos,
@@ -185,7 +209,8 @@ impl Editor {
             Message::Focus(field) => return Action::Run(focus_field(&field)),
         }
         self.changed();
-        self.refresh(settings, lang);
+        self.stale = true;
+        let _ = (settings, lang);
         Action::None
     }
 
@@ -201,7 +226,11 @@ impl Editor {
         let mut offset = 0;
         for (i, line) in text.split('\n').enumerate() {
             if i == pos.line {
-                return offset + line.char_indices().nth(pos.column).map_or(line.len(), |(b, _)| b);
+                return offset
+                    + line
+                        .char_indices()
+                        .nth(pos.column)
+                        .map_or(line.len(), |(b, _)| b);
             }
             offset += line.len() + 1;
         }
@@ -212,7 +241,11 @@ impl Editor {
         let a = &self.draft.article;
         let label = |t: T| text(t.tr(lang)).size(13);
         let field = |t: T, id: &'static str, value: &'a str, on: fn(String) -> Message| {
-            column![label(t), text_input(t.tr(lang), value).id(id).on_input(on).padding(6)].spacing(3)
+            column![
+                label(t),
+                text_input(t.tr(lang), value).id(id).on_input(on).padding(6)
+            ]
+            .spacing(3)
         };
         let toolbar = row![
             button(text(T::Bold.tr(lang))).on_press(Message::Format("**", "**")),
@@ -228,25 +261,50 @@ impl Editor {
             let placed = a.is_placed(p.id);
             let thumb: Element<'a, Message> = match self.images.get(&p.id) {
                 Some(h) => image(h.clone()).width(120).into(),
-                None => container(text("…")).width(120).height(90).center_x(120).center_y(90).into(),
+                None => container(text("…"))
+                    .width(120)
+                    .height(90)
+                    .center_x(120)
+                    .center_y(90)
+                    .into(),
             };
             let id = p.id;
             let card = row![
                 thumb,
                 column![
-                    text_input(T::Caption.tr(lang), &p.caption).id(format!("photo:{id}:caption")).on_input(move |s| Message::Caption(id, s)).padding(5),
-                    text_input(T::Credit.tr(lang), &p.credit).on_input(move |s| Message::Credit(id, s)).padding(5),
-                    text_input(T::Alt.tr(lang), &p.alt).id(format!("photo:{id}:alt")).on_input(move |s| Message::Alt(id, s)).padding(5),
+                    text_input(T::Caption.tr(lang), &p.caption)
+                        .id(format!("photo:{id}:caption"))
+                        .on_input(move |s| Message::Caption(id, s))
+                        .padding(5),
+                    text_input(T::Credit.tr(lang), &p.credit)
+                        .on_input(move |s| Message::Credit(id, s))
+                        .padding(5),
+                    text_input(T::Alt.tr(lang), &p.alt)
+                        .id(format!("photo:{id}:alt"))
+                        .on_input(move |s| Message::Alt(id, s))
+                        .padding(5),
                     row![
-                        checkbox(a.cover == Some(id)).label(T::Cover.tr(lang)).on_toggle(move |on| Message::Cover(id, on)),
-                        text(if placed { T::Placed.tr(lang) } else { T::NotPlaced.tr(lang) }).size(13),
+                        checkbox(a.cover == Some(id))
+                            .label(T::Cover.tr(lang))
+                            .on_toggle(move |on| Message::Cover(id, on)),
+                        text(if placed {
+                            T::Placed.tr(lang)
+                        } else {
+                            T::NotPlaced.tr(lang)
+                        })
+                        .size(13),
                     ]
                     .spacing(10),
                     row![
-                        button(text(T::InsertHere.tr(lang)).size(13)).on_press(Message::InsertHere(id)),
-                        button(text(T::Up.tr(lang)).size(13)).on_press_maybe(placed.then_some(Message::Move(id, Direction::Up))),
-                        button(text(T::Down.tr(lang)).size(13)).on_press_maybe(placed.then_some(Message::Move(id, Direction::Down))),
-                        button(text(T::RemovePhoto.tr(lang)).size(13)).on_press(Message::Remove(id)).style(button::danger),
+                        button(text(T::InsertHere.tr(lang)).size(13))
+                            .on_press(Message::InsertHere(id)),
+                        button(text(T::Up.tr(lang)).size(13))
+                            .on_press_maybe(placed.then_some(Message::Move(id, Direction::Up))),
+                        button(text(T::Down.tr(lang)).size(13))
+                            .on_press_maybe(placed.then_some(Message::Move(id, Direction::Down))),
+                        button(text(T::RemovePhoto.tr(lang)).size(13))
+                            .on_press(Message::Remove(id))
+                            .style(button::danger),
                     ]
                     .spacing(4),
                 ]
@@ -262,8 +320,17 @@ impl Editor {
             field(T::Sapo, "sapo", &a.sapo, Message::Sapo),
             label(T::Body),
             toolbar,
-            text_editor(&self.body).id("body").on_action(Message::Body).height(Length::Fixed(320.0)).padding(8),
-            row![label(T::Photos), button(text(T::AddPhotos.tr(lang))).on_press(Message::AddPhotos)].spacing(10).align_y(iced::Center),
+            text_editor(&self.body)
+                .id("body")
+                .on_action(Message::Body)
+                .height(Length::Fixed(320.0))
+                .padding(8),
+            row![
+                label(T::Photos),
+                button(text(T::AddPhotos.tr(lang))).on_press(Message::AddPhotos)
+            ]
+            .spacing(10)
+            .align_y(iced::Center),
             photos,
             field(T::Byline, "byline", &a.byline, Message::Byline),
             row![
@@ -287,19 +354,37 @@ impl Editor {
             checks = checks.push(text(T::NoProblems.tr(lang)).size(13));
         }
         for p in &self.problems {
-            let style = if p.severity == Severity::Error { button::danger } else { button::secondary };
+            let style = if p.severity == Severity::Error {
+                button::danger
+            } else {
+                button::secondary
+            };
             checks = checks.push(
-                button(text(p.line(lang)).size(13)).style(style).width(Fill).on_press(Message::Focus(p.field.clone())),
+                button(text(p.line(lang)).size(13))
+                    .style(style)
+                    .width(Fill)
+                    .on_press(Message::Focus(p.field.clone())),
             );
         }
         if self.confirm_export {
-            checks = checks.push(button(text(T::ExportAnyway.tr(lang))).style(button::danger).on_press(Message::ExportAnyway));
+            checks = checks.push(
+                button(text(T::ExportAnyway.tr(lang)))
+                    .style(button::danger)
+                    .on_press(Message::ExportAnyway),
+            );
         }
         let preview = column![
-            scrollable(crate::ui::preview::view(&self.doc, &self.images)).height(Length::FillPortion(3)),
+            scrollable(crate::ui::preview::view(&self.doc, &self.images))
+                .height(Length::FillPortion(3)),
             scrollable(checks).height(Length::FillPortion(1)),
         ];
-        row![form, container(preview).width(Fill).style(container::bordered_box)].into()
+        row![
+            form,
+            container(preview)
+                .width(Fill)
+                .style(container::bordered_box)
+        ]
+        .into()
     }
 
     /// Status bar counts: body words and characters, sapo and title words.
