@@ -423,7 +423,7 @@ impl Store {
                 .ok()
                 .and_then(|t| ron::from_str::<DateTime<Utc>>(&t).ok());
         }
-        v.sort_by(|a, b| b.trashed.cmp(&a.trashed));
+        v.sort_by_key(|s| std::cmp::Reverse(s.trashed));
         Ok(v)
     }
 

@@ -36,7 +36,7 @@ fn redact(html: &str) -> String {
     while let Some(at) = rest.find("data:image/") {
         out.push_str(&rest[..at]);
         let end = rest[at..].find('"').map_or(rest.len(), |e| at + e);
-        let digest = Sha256::digest(rest[at..end].as_bytes());
+        let digest = Sha256::digest(&rest.as_bytes()[at..end]);
         out.push_str(&format!("data:…sha256={:x}", digest)[..30]);
         rest = &rest[end..];
     }
@@ -117,7 +117,7 @@ fn html_page_structure_and_upright_captioned_photo() {
     );
     let last = doc
         .select(&Selector::parse("article > *").unwrap())
-        .last()
+        .next_back()
         .unwrap();
     assert_eq!(last.value().attr("class"), Some("byline"));
     // The photo sits after paragraph 2.

@@ -58,7 +58,7 @@ pub enum Message {
     Drafts(drafts::Message),
     Editor(editor::Message),
     Listed(Result<Vec<Summary>, Error>),
-    Opened(Result<Draft, Error>),
+    Opened(Result<Box<Draft>, Error>),
     Saved(Result<(), Error>),
     Tick,
     PhotosPicked(Option<Vec<PathBuf>>, Duration),
@@ -103,8 +103,9 @@ pub struct App {
     exported: Option<PathBuf>,
 }
 
-fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> impl Future<Output = T> {
-    async move { tokio::task::spawn_blocking(f).await.expect("worker thread") }
+/// Runs blocking file work on tokio's blocking pool, off the UI thread.
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    tokio::task::spawn_blocking(f).await.expect("worker thread")
 }
 
 impl App {
@@ -256,7 +257,7 @@ impl App {
                 drafts::Action::None => Task::none(),
                 drafts::Action::Open(id) => {
                     let store = self.store.clone();
-                    Task::perform(blocking(move || store.open(&id)), Message::Opened)
+                    Task::perform(blocking(move || store.open(&id).map(Box::new)), Message::Opened)
                 }
                 drafts::Action::New => self.new_draft(),
                 drafts::Action::Duplicate(id) => {
@@ -362,7 +363,7 @@ impl App {
                     if let Err(e) = self.save_now() {
                         self.status = Some((e.message(self.lang), true));
                     }
-                    self.open_editor(d)
+                    self.open_editor(*d)
                 }
                 Err(e) => {
                     self.status = Some((e.message(self.lang), true));
@@ -498,7 +499,7 @@ impl App {
                     let store = self.store.clone();
                     Task::batch([
                         self.refresh_list(),
-                        Task::perform(blocking(move || store.open(&id)), Message::Opened),
+                        Task::perform(blocking(move || store.open(&id).map(Box::new)), Message::Opened),
                     ])
                 }
                 Err(e) => {
