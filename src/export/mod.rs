@@ -34,6 +34,12 @@ pub enum Format {
     Zip,
 }
 
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 impl Format {
     pub const ALL: [Format; 4] = [Format::Html, Format::Fragment, Format::Md, Format::Zip];
 

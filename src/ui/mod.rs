@@ -19,9 +19,11 @@ use crate::lang::Lang;
 use crate::photo::PhotoOptions;
 use crate::settings::{Settings, ThemeChoice};
 use i18n::T;
-use screen::{drafts, editor};
+use screen::{drafts, editor, settings as settings_screen};
 
 pub const FONT_NAME: &str = "Noto Sans";
+/// Per-draft cache of preview-size photo copies and thumbnails.
+pub const CACHE_DIR: &str = ".cache";
 
 /// Opens the window; returns the process exit code.
 pub fn run(lang_flag: Option<&str>) -> i32 {
@@ -41,6 +43,7 @@ pub fn run(lang_flag: Option<&str>) -> i32 {
         .font(include_bytes!("../../assets/fonts/NotoSans-Bold.ttf").as_slice())
         .font(include_bytes!("../../assets/fonts/NotoSans-Italic.ttf").as_slice())
         .default_font(Font::with_name(FONT_NAME))
+        .scale_factor(|app: &App| app.settings.zoom)
         .window_size((1280.0, 760.0))
         .exit_on_close_request(false)
         .run();
@@ -57,6 +60,16 @@ pub fn run(lang_flag: Option<&str>) -> i32 {
 pub enum Message {
     Drafts(drafts::Message),
     Editor(editor::Message),
+    Settings(settings_screen::Message),
+    ShowSettings,
+    TrashListed(Result<Vec<Summary>, Error>),
+    ExportFormat(export::Format),
+    CopyHtml,
+    OpenInBrowser,
+    HtmlReady(HtmlUse, Result<String, Error>),
+    PathTyped(String),
+    PathConfirmed,
+    PathCancelled,
     Listed(Result<Vec<Summary>, Error>),
     Opened(Result<Box<Draft>, Error>),
     Saved(Result<(), Error>),
@@ -83,11 +96,42 @@ pub enum Shortcut {
     Drafts,
     Export,
     Preview,
+    Undo,
+    Redo,
+    Bold,
+    Italic,
+    ZoomIn,
+    ZoomOut,
+    NextField,
+    PreviousField,
+}
+
+/// What an in-memory HTML page is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HtmlUse {
+    Clipboard,
+    Browser,
+}
+
+/// Why the reporter is typing a path (no native dialog could be shown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathPurpose {
+    Export,
+    AddPhoto,
+    Import,
+}
+
+pub struct PathPrompt {
+    pub purpose: PathPurpose,
+    pub value: String,
+    /// The export target exists: the next confirm overwrites it.
+    pub confirm_overwrite: bool,
 }
 
 enum Screen {
     Drafts,
     Editor(Box<editor::Editor>),
+    Settings,
 }
 
 pub struct App {
@@ -101,6 +145,11 @@ pub struct App {
     /// The last message for the reporter, and whether it is an error.
     status: Option<(String, bool)>,
     exported: Option<PathBuf>,
+    export_format: export::Format,
+    exporting: bool,
+    path_prompt: Option<PathPrompt>,
+    /// Where "Quay lại" from the settings goes.
+    settings_return_to_editor: Option<Box<editor::Editor>>,
 }
 
 /// Runs blocking file work on tokio's blocking pool, off the UI thread.
@@ -109,22 +158,82 @@ async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> 
 }
 
 impl App {
-    fn boot(lang_flag: Option<&str>) -> (App, Task<Message>) {
-        let store = Store::open_default()
-            .unwrap_or_else(|_| Store::new(std::env::temp_dir().join("tinxa")));
-        let settings = Settings::load(store.home());
-        let lang = crate::cli::pick_lang(lang_flag, Some(&settings));
-        let mut app = App {
-            store: store.clone(),
+    /// A window over `store`, showing the drafts list (tests build it directly).
+    pub fn new(store: Store, settings: Settings, lang: Lang) -> App {
+        App {
+            drafts: drafts::Drafts {
+                root: store.drafts_dir(),
+                ..Default::default()
+            },
+            store,
             settings,
             lang,
-            drafts: drafts::Drafts::default(),
             screen: Screen::Drafts,
             saving: false,
             saved_at: None,
             status: None,
             exported: None,
-        };
+            export_format: export::Format::Html,
+            exporting: false,
+            path_prompt: None,
+            settings_return_to_editor: None,
+        }
+    }
+
+    /// The open article, if the editor is showing.
+    pub fn article(&self) -> Option<&crate::article::Article> {
+        match &self.screen {
+            Screen::Editor(ed) => Some(&ed.draft.article),
+            _ => None,
+        }
+    }
+
+    /// The open draft's folder, if the editor is showing.
+    pub fn draft_dir(&self) -> Option<&std::path::Path> {
+        match &self.screen {
+            Screen::Editor(ed) => Some(&ed.draft.dir),
+            _ => None,
+        }
+    }
+
+    /// The problems the check lists beside the preview.
+    pub fn problems(&self) -> &[crate::check::Problem] {
+        match &self.screen {
+            Screen::Editor(ed) => &ed.problems,
+            _ => &[],
+        }
+    }
+
+    /// The last message shown in the status bar, and whether it is an error.
+    pub fn status(&self) -> Option<(&str, bool)> {
+        self.status.as_ref().map(|(m, e)| (m.as_str(), *e))
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The fonts the window loads, for tests that draw it headless.
+    pub fn fonts() -> Vec<std::borrow::Cow<'static, [u8]>> {
+        vec![
+            include_bytes!("../../assets/fonts/NotoSans-Regular.ttf")
+                .as_slice()
+                .into(),
+            include_bytes!("../../assets/fonts/NotoSans-Bold.ttf")
+                .as_slice()
+                .into(),
+            include_bytes!("../../assets/fonts/NotoSans-Italic.ttf")
+                .as_slice()
+                .into(),
+        ]
+    }
+
+    fn boot(lang_flag: Option<&str>) -> (App, Task<Message>) {
+        let store = Store::open_default()
+            .unwrap_or_else(|_| Store::new(std::env::temp_dir().join("tinxa")));
+        let settings = Settings::load(store.home());
+        let lang = crate::cli::pick_lang(lang_flag, Some(&settings));
+        let mut app = App::new(store.clone(), settings, lang);
         let task = match crate::sample::place_on_first_start(&store) {
             Ok(Some(d)) => app.open_editor(d),
             Ok(None) => Task::none(),
@@ -182,7 +291,7 @@ impl App {
 
     /// Saves at once (closing, switching drafts): a small file, written
     /// atomically; the reporter is leaving, so waiting here is right.
-    fn save_now(&mut self) -> Result<(), Error> {
+    pub fn save_now(&mut self) -> Result<(), Error> {
         if let Screen::Editor(ed) = &mut self.screen
             && (ed.dirty || self.saving)
             && !ed.draft.read_only
@@ -194,9 +303,9 @@ impl App {
         Ok(())
     }
 
-    fn title(&self) -> String {
+    pub fn title(&self) -> String {
         match &self.screen {
-            Screen::Drafts => T::AppName.tr(self.lang).to_owned(),
+            Screen::Drafts | Screen::Settings => T::AppName.tr(self.lang).to_owned(),
             Screen::Editor(ed) => {
                 let t = &ed.draft.article.title;
                 let t = if t.is_empty() {
@@ -217,7 +326,7 @@ impl App {
         }
     }
 
-    fn subscription(&self) -> Subscription<Message> {
+    pub fn subscription(&self) -> Subscription<Message> {
         let keys = event::listen_with(|ev, _status, _window| match ev {
             iced::Event::Keyboard(keyboard::Event::KeyPressed {
                 key: Key::Character(c),
@@ -251,13 +360,16 @@ impl App {
         }
     }
 
-    fn update(&mut self, message: Message) -> Task<Message> {
+    pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Drafts(m) => match self.drafts.update(m) {
                 drafts::Action::None => Task::none(),
                 drafts::Action::Open(id) => {
                     let store = self.store.clone();
-                    Task::perform(blocking(move || store.open(&id).map(Box::new)), Message::Opened)
+                    Task::perform(
+                        blocking(move || store.open(&id).map(Box::new)),
+                        Message::Opened,
+                    )
                 }
                 drafts::Action::New => self.new_draft(),
                 drafts::Action::Duplicate(id) => {
@@ -276,6 +388,18 @@ impl App {
                     let store = self.store.clone();
                     Task::perform(blocking(move || store.restore(&id)), Message::Done)
                 }
+                drafts::Action::ShowTrash => {
+                    let store = self.store.clone();
+                    Task::perform(blocking(move || store.list_trash()), Message::TrashListed)
+                }
+                drafts::Action::EmptyTrash => {
+                    let store = self.store.clone();
+                    self.drafts.trash = Some(Vec::new());
+                    Task::perform(
+                        blocking(move || store.empty_trash().map(|_| ())),
+                        Message::Done,
+                    )
+                }
                 drafts::Action::Import => {
                     let start = Instant::now();
                     Task::perform(
@@ -293,6 +417,13 @@ impl App {
             Message::Done(r) => {
                 if let Err(e) = r {
                     self.status = Some((e.message(self.lang), true));
+                }
+                if self.drafts.trash.is_some() {
+                    let store = self.store.clone();
+                    return Task::batch([
+                        self.refresh_list(),
+                        Task::perform(blocking(move || store.list_trash()), Message::TrashListed),
+                    ]);
                 }
                 self.refresh_list()
             }
@@ -330,14 +461,15 @@ impl App {
                         )
                     }
                     editor::Action::Export => {
-                        let name = format!("{}.html", crate::text::slug(&ed.draft.article.title));
+                        let ext = self.export_format.ext();
+                        let name = format!("{}.{ext}", crate::text::slug(&ed.draft.article.title));
                         let dir = self.settings.export_dir.clone();
                         let start = Instant::now();
                         Task::perform(
                             async move {
                                 let mut d = rfd::AsyncFileDialog::new()
                                     .set_file_name(&name)
-                                    .add_filter("HTML", &["html"]);
+                                    .add_filter(ext, &[ext]);
                                 if let Some(dir) = dir {
                                     d = d.set_directory(dir);
                                 }
@@ -408,7 +540,7 @@ impl App {
             Message::PhotosPicked(paths, took) => match paths {
                 Some(paths) => self.add_photos(paths),
                 None => {
-                    self.dialog_failed(took);
+                    self.dialog_failed(took, PathPurpose::AddPhoto);
                     Task::none()
                 }
             },
@@ -447,7 +579,7 @@ impl App {
             }
             Message::ExportTo(path, took) => {
                 let Some(path) = path else {
-                    self.dialog_failed(took);
+                    self.dialog_failed(took, PathPurpose::Export);
                     return Task::none();
                 };
                 let Screen::Editor(ed) = &self.screen else {
@@ -457,10 +589,11 @@ impl App {
                 let _ = self.settings.save(self.store.home());
                 let draft = ed.draft.clone();
                 let opts = export::Options {
-                    format: export::Format::Html,
+                    format: self.export_format,
                     photo: self.photo_options(),
                     skip_bad_photos: false,
                 };
+                self.exporting = true;
                 Task::perform(
                     blocking(move || {
                         export::export(&draft, &path, &opts, &|_, _| {}).map(|e| e.path)
@@ -469,6 +602,7 @@ impl App {
                 )
             }
             Message::Exported(r) => {
+                self.exporting = false;
                 match r {
                     Ok(p) => {
                         self.status = Some((
@@ -490,7 +624,7 @@ impl App {
                     )
                 }
                 None => {
-                    self.dialog_failed(took);
+                    self.dialog_failed(took, PathPurpose::Import);
                     Task::none()
                 }
             },
@@ -499,7 +633,10 @@ impl App {
                     let store = self.store.clone();
                     Task::batch([
                         self.refresh_list(),
-                        Task::perform(blocking(move || store.open(&id).map(Box::new)), Message::Opened),
+                        Task::perform(
+                            blocking(move || store.open(&id).map(Box::new)),
+                            Message::Opened,
+                        ),
                     ])
                 }
                 Err(e) => {
@@ -513,7 +650,143 @@ impl App {
                 Shortcut::Drafts => self.go_to_drafts(),
                 Shortcut::Export => self.update(Message::Editor(editor::Message::Export)),
                 Shortcut::Preview => self.update(Message::Editor(editor::Message::TogglePreview)),
+                Shortcut::Undo => self.update(Message::Editor(editor::Message::Undo)),
+                Shortcut::Redo => self.update(Message::Editor(editor::Message::Redo)),
+                Shortcut::Bold => self.update(Message::Editor(editor::Message::Format("**", "**"))),
+                Shortcut::Italic => self.update(Message::Editor(editor::Message::Format("*", "*"))),
+                Shortcut::ZoomIn => {
+                    self.update(Message::Settings(settings_screen::Message::ZoomIn))
+                }
+                Shortcut::ZoomOut => {
+                    self.update(Message::Settings(settings_screen::Message::ZoomOut))
+                }
+                Shortcut::NextField => iced::widget::operation::focus_next(),
+                Shortcut::PreviousField => iced::widget::operation::focus_previous(),
             },
+            Message::Settings(m) => match settings_screen::update(&mut self.settings, m) {
+                settings_screen::Action::None => Task::none(),
+                settings_screen::Action::Changed => {
+                    self.lang = self.settings.lang;
+                    if let Err(e) = self.settings.save(self.store.home()) {
+                        self.status = Some((e.message(self.lang), true));
+                    }
+                    Task::none()
+                }
+                settings_screen::Action::OpenDataFolder => {
+                    let _ = open_in_system(self.store.home());
+                    Task::none()
+                }
+                settings_screen::Action::Back => {
+                    self.screen = match self.settings_return_to_editor.take() {
+                        Some(mut ed) => {
+                            ed.refresh(&self.settings, self.lang);
+                            Screen::Editor(ed)
+                        }
+                        None => Screen::Drafts,
+                    };
+                    Task::none()
+                }
+            },
+            Message::ShowSettings => {
+                let previous = std::mem::replace(&mut self.screen, Screen::Settings);
+                if let Screen::Editor(ed) = previous {
+                    self.settings_return_to_editor = Some(ed);
+                }
+                Task::none()
+            }
+            Message::TrashListed(r) => {
+                match r {
+                    Ok(list) => self.drafts.trash = Some(list),
+                    Err(e) => self.status = Some((e.message(self.lang), true)),
+                }
+                Task::none()
+            }
+            Message::ExportFormat(f) => {
+                self.export_format = f;
+                Task::none()
+            }
+            Message::CopyHtml | Message::OpenInBrowser => {
+                let Screen::Editor(ed) = &self.screen else {
+                    return Task::none();
+                };
+                let purpose = if matches!(message, Message::CopyHtml) {
+                    HtmlUse::Clipboard
+                } else {
+                    HtmlUse::Browser
+                };
+                let draft = ed.draft.clone();
+                let opts = export::Options {
+                    format: export::Format::Html,
+                    photo: self.photo_options(),
+                    skip_bad_photos: true,
+                };
+                self.exporting = true;
+                Task::perform(
+                    blocking(move || export::html_string(&draft, &opts).map(|(html, _)| html)),
+                    move |r| Message::HtmlReady(purpose, r),
+                )
+            }
+            Message::HtmlReady(purpose, r) => {
+                self.exporting = false;
+                match (purpose, r) {
+                    (_, Err(e)) => {
+                        self.status = Some((e.message(self.lang), true));
+                        Task::none()
+                    }
+                    (HtmlUse::Clipboard, Ok(html)) => {
+                        self.status = Some((T::Copied.tr(self.lang).to_owned(), false));
+                        iced::clipboard::write(html)
+                    }
+                    (HtmlUse::Browser, Ok(html)) => {
+                        let path = std::env::temp_dir()
+                            .join(format!("tinxa-xem-truoc-{}.html", std::process::id()));
+                        match crate::fsio::atomic_write(&path, html.as_bytes()) {
+                            Ok(()) => {
+                                let _ = open_in_system(&path);
+                            }
+                            Err(e) => self.status = Some((e.message(self.lang), true)),
+                        }
+                        Task::none()
+                    }
+                }
+            }
+            Message::PathTyped(v) => {
+                if let Some(p) = &mut self.path_prompt {
+                    p.value = v;
+                    p.confirm_overwrite = false;
+                }
+                Task::none()
+            }
+            Message::PathCancelled => {
+                self.path_prompt = None;
+                Task::none()
+            }
+            Message::PathConfirmed => {
+                let title = self.editor_title().to_owned();
+                let Some(prompt) = &mut self.path_prompt else {
+                    return Task::none();
+                };
+                let path = PathBuf::from(prompt.value.trim());
+                match prompt.purpose {
+                    PathPurpose::Export => {
+                        let target = export::target_path(&path, &title, self.export_format);
+                        if target.exists() && !prompt.confirm_overwrite {
+                            prompt.confirm_overwrite = true;
+                            return Task::none();
+                        }
+                        self.path_prompt = None;
+                        self.update(Message::ExportTo(Some(target), Duration::from_secs(1)))
+                    }
+                    PathPurpose::AddPhoto => {
+                        self.path_prompt = None;
+                        self.add_photos(vec![path])
+                    }
+                    PathPurpose::Import => {
+                        self.path_prompt = None;
+                        self.update(Message::ImportPicked(Some(path), Duration::from_secs(1)))
+                    }
+                }
+            }
             Message::CloseRequested(id) => match self.save_now() {
                 Ok(()) => window::close(id),
                 Err(e) => {
@@ -543,10 +816,41 @@ impl App {
         }
     }
 
-    fn dialog_failed(&mut self, took: Duration) {
-        // rfd answers None at once when no dialog can be shown at all.
-        if took < Duration::from_millis(150) {
-            self.status = Some((T::DialogUnavailable.tr(self.lang).to_owned(), true));
+    /// rfd answers None at once when no dialog can be shown at all (no
+    /// portal, no zenity): say so and offer a path field instead.
+    fn dialog_failed(&mut self, took: Duration, purpose: PathPurpose) {
+        if took >= Duration::from_millis(150) {
+            return; // the reporter cancelled
+        }
+        self.status = Some((T::DialogUnavailable.tr(self.lang).to_owned(), true));
+        let value = match purpose {
+            PathPurpose::Export => {
+                let dir = self.settings.export_dir.clone().unwrap_or_else(|| {
+                    directories::UserDirs::new()
+                        .map(|u| u.home_dir().to_path_buf())
+                        .unwrap_or_default()
+                });
+                dir.join(format!(
+                    "{}.{}",
+                    crate::text::slug(self.editor_title()),
+                    self.export_format.ext()
+                ))
+                .display()
+                .to_string()
+            }
+            _ => String::new(),
+        };
+        self.path_prompt = Some(PathPrompt {
+            purpose,
+            value,
+            confirm_overwrite: false,
+        });
+    }
+
+    fn editor_title(&self) -> &str {
+        match &self.screen {
+            Screen::Editor(ed) => &ed.draft.article.title,
+            _ => "",
         }
     }
 
@@ -590,7 +894,7 @@ impl App {
         self.refresh_list()
     }
 
-    fn view(&self) -> Element<'_, Message> {
+    pub fn view(&self) -> Element<'_, Message> {
         let lang = self.lang;
         let mut bar = row![
             button(text(T::Drafts.tr(lang)))
@@ -612,9 +916,32 @@ impl App {
                         .on_press(Message::Shortcut(Shortcut::Preview)),
                 )
                 .push(
-                    button(text(T::Export.tr(lang))).on_press(Message::Shortcut(Shortcut::Export)),
+                    iced::widget::pick_list(
+                        export::Format::ALL,
+                        Some(self.export_format),
+                        Message::ExportFormat,
+                    )
+                    .text_size(14),
+                )
+                .push(button(text(T::Export.tr(lang))).on_press_maybe(
+                    (!self.exporting).then_some(Message::Shortcut(Shortcut::Export)),
+                ))
+                .push(
+                    button(text(T::CopyHtml.tr(lang)))
+                        .style(button::secondary)
+                        .on_press_maybe((!self.exporting).then_some(Message::CopyHtml)),
+                )
+                .push(
+                    button(text(T::OpenInBrowser.tr(lang)))
+                        .style(button::secondary)
+                        .on_press_maybe((!self.exporting).then_some(Message::OpenInBrowser)),
                 );
         }
+        bar = bar.push(
+            button(text(T::Settings.tr(lang)))
+                .style(button::secondary)
+                .on_press(Message::ShowSettings),
+        );
         bar = bar.push(iced::widget::space::horizontal()).push(
             button(text(match lang {
                 Lang::Vi => "English",
@@ -626,6 +953,41 @@ impl App {
         let body: Element<'_, Message> = match &self.screen {
             Screen::Drafts => self.drafts.view(lang).map(Message::Drafts),
             Screen::Editor(ed) => ed.view(lang).map(Message::Editor),
+            Screen::Settings => settings_screen::view(&self.settings, lang).map(Message::Settings),
+        };
+        let body: Element<'_, Message> = match &self.path_prompt {
+            None => body,
+            Some(p) => {
+                let confirm = if p.confirm_overwrite {
+                    T::Overwrite
+                } else {
+                    T::ExportHere
+                };
+                let confirm = if p.purpose == PathPurpose::Export {
+                    confirm.tr(lang)
+                } else {
+                    T::Open.tr(lang)
+                };
+                column![
+                    row![
+                        text(T::PathField.tr(lang)).size(14),
+                        iced::widget::text_input(T::PathField.tr(lang), &p.value)
+                            .id("path")
+                            .on_input(Message::PathTyped)
+                            .on_submit(Message::PathConfirmed)
+                            .width(Fill),
+                        button(text(confirm)).on_press(Message::PathConfirmed),
+                        button(text(T::Cancel.tr(lang)))
+                            .style(button::secondary)
+                            .on_press(Message::PathCancelled),
+                    ]
+                    .spacing(8)
+                    .padding(8)
+                    .align_y(iced::Center),
+                    body
+                ]
+                .into()
+            }
         };
         let mut status = row![].spacing(12).padding([4, 10]).align_y(iced::Center);
         if let Screen::Editor(ed) = &self.screen {
@@ -641,6 +1003,9 @@ impl App {
             status = status
                 .push(text(save).size(13))
                 .push(text(ed.counts(lang)).size(13));
+        }
+        if self.exporting {
+            status = status.push(text(T::Exporting.tr(lang)).size(13));
         }
         if let Some((msg, is_error)) = &self.status {
             let t = text(msg.as_str()).size(13);
@@ -662,23 +1027,46 @@ impl App {
     }
 }
 
-/// Makes the preview-size copy of a photo (upright, reduced-scale decode) off the UI thread.
+/// Gets the preview-size copy of a photo (upright, from a reduced-scale
+/// decode) off the UI thread, from the draft's cache when it was made before;
+/// also leaves a small thumbnail there for the drafts list.
 fn preview_task(d: &Draft, id: u32) -> Task<Message> {
-    let path = d.article.photo(id).map(|p| d.photo_path(p));
+    let Some(photo) = d.article.photo(id).cloned() else {
+        return Task::none();
+    };
+    let dir = d.dir.clone();
     Task::perform(
         blocking(move || {
-            let path = path.ok_or(Error::Invalid {
-                vi: String::new(),
-                en: String::new(),
-            })??;
-            let file = path.display().to_string();
-            let info = crate::photo::probe(&path).map_err(|error| Error::Photo {
-                file: file.clone(),
+            let path = draft::photo_path(&dir, &photo.file)?;
+            let err = |error| Error::Photo {
+                file: photo.file.clone(),
                 error,
-            })?;
-            crate::photo::thumbnail(&path, 900)
-                .map(|p| (p.bytes, info.width.max(info.height)))
-                .map_err(|error| Error::Photo { file, error })
+            };
+            let info = crate::photo::probe(&path).map_err(err)?;
+            let cache = dir.join(CACHE_DIR);
+            let preview = cache.join(format!("preview-{}.jpg", photo.file));
+            let bytes = match std::fs::read(&preview) {
+                Ok(b) => b,
+                Err(_) => {
+                    let made = crate::photo::thumbnail(&path, 900).map_err(err)?.bytes;
+                    // The cache is a convenience: failing to write it is not an error.
+                    if crate::fsio::create_dir_all(&cache).is_ok() {
+                        let _ = crate::fsio::atomic_write(&preview, &made);
+                        let small = PhotoOptions {
+                            max_side: 160,
+                            quality: 80,
+                        };
+                        if let Ok(t) = crate::photo::process_bytes(&made, &small) {
+                            let _ = crate::fsio::atomic_write(
+                                &cache.join(format!("thumb-{}.jpg", photo.file)),
+                                &t.bytes,
+                            );
+                        }
+                    }
+                    made
+                }
+            };
+            Ok((bytes, info.width.max(info.height)))
         }),
         move |r| Message::Preview(id, r),
     )

@@ -17,6 +17,9 @@ pub enum Message {
     Delete(String),
     UndoDelete,
     Import,
+    ShowTrash(bool),
+    Restore(String),
+    EmptyTrash,
 }
 
 pub enum Action {
@@ -27,6 +30,8 @@ pub enum Action {
     Delete(String),
     Restore(String),
     Import,
+    ShowTrash,
+    EmptyTrash,
 }
 
 #[derive(Default)]
@@ -35,6 +40,10 @@ pub struct Drafts {
     pub search: String,
     /// The last deleted draft, for "Hoàn tác".
     pub deleted: Option<String>,
+    /// The trash, while it is shown.
+    pub trash: Option<Vec<Summary>>,
+    /// The drafts folder, for thumbnails.
+    pub root: std::path::PathBuf,
 }
 
 impl Drafts {
@@ -56,6 +65,13 @@ impl Drafts {
                 None => Action::None,
             },
             Message::Import => Action::Import,
+            Message::ShowTrash(true) => Action::ShowTrash,
+            Message::ShowTrash(false) => {
+                self.trash = None;
+                Action::None
+            }
+            Message::Restore(id) => Action::Restore(id),
+            Message::EmptyTrash => Action::EmptyTrash,
         }
     }
 
@@ -66,7 +82,53 @@ impl Drafts {
             .filter(|s| vt::matches_search(&s.title, &self.search))
     }
 
+    fn trash_view(&self, trash: &[Summary], lang: Lang) -> Element<'_, Message> {
+        let mut list = Column::new().spacing(6);
+        for s in trash {
+            let title = if s.title.is_empty() {
+                T::Untitled.tr(lang).to_owned()
+            } else {
+                s.title.clone()
+            };
+            list = list.push(
+                container(
+                    row![
+                        text(title).size(16).width(Fill),
+                        button(text(T::Restore.tr(lang))).on_press(Message::Restore(s.id.clone())),
+                    ]
+                    .spacing(6)
+                    .align_y(iced::Center),
+                )
+                .padding(10)
+                .style(container::rounded_box),
+            );
+        }
+        if trash.is_empty() {
+            list = list.push(text(T::TrashEmpty.tr(lang)));
+        }
+        column![
+            row![
+                button(text(T::Back.tr(lang)))
+                    .style(button::secondary)
+                    .on_press(Message::ShowTrash(false)),
+                text(T::Trash.tr(lang)).size(22).width(Fill),
+                button(text(T::EmptyTrash.tr(lang)))
+                    .style(button::danger)
+                    .on_press_maybe((!trash.is_empty()).then_some(Message::EmptyTrash)),
+            ]
+            .spacing(12)
+            .align_y(iced::Center),
+            scrollable(list).height(Fill)
+        ]
+        .spacing(12)
+        .padding(16)
+        .into()
+    }
+
     pub fn view(&self, lang: Lang) -> Element<'_, Message> {
+        if let Some(trash) = &self.trash {
+            return self.trash_view(trash, lang);
+        }
         let now = chrono::Utc::now();
         let mut list = Column::new().spacing(6);
         let mut any = false;
@@ -87,6 +149,7 @@ impl Drafts {
             list = list.push(
                 container(
                     row![
+                        thumb(&self.root, s),
                         column![text(title).size(17), text(line).size(13)]
                             .spacing(2)
                             .width(Fill),
@@ -118,6 +181,9 @@ impl Drafts {
             button(text(T::Import.tr(lang)))
                 .style(button::secondary)
                 .on_press(Message::Import),
+            button(text(T::Trash.tr(lang)))
+                .style(button::secondary)
+                .on_press(Message::ShowTrash(true)),
         ]
         .spacing(8);
         if self.deleted.is_some() {
@@ -135,6 +201,22 @@ impl Drafts {
         .spacing(12)
         .padding(16)
         .into()
+    }
+}
+
+/// The draft's cover (or first photo) thumbnail, when one has been made.
+fn thumb<'a>(root: &std::path::Path, s: &Summary) -> Element<'a, Message> {
+    let path = s.thumbnail.as_ref().map(|f| {
+        root.join(&s.id)
+            .join(crate::ui::CACHE_DIR)
+            .join(format!("thumb-{f}.jpg"))
+    });
+    match path.filter(|p| p.exists()) {
+        Some(p) => iced::widget::image(iced::widget::image::Handle::from_path(p))
+            .width(64)
+            .height(48)
+            .into(),
+        None => container(text("")).width(64).height(48).into(),
     }
 }
 

@@ -25,7 +25,7 @@ use crate::ui::i18n::T;
 #[derive(Debug, Clone)]
 pub enum Message {
     Title(String),
-    Sapo(String),
+    Sapo(EditorAction),
     Body(EditorAction),
     Byline(String),
     Place(String),
@@ -47,6 +47,10 @@ pub enum Message {
     Save,
     Back,
     Focus(String),
+    Undo,
+    Redo,
+    ConvertLegacy,
+    NormalizeTone,
 }
 
 /// What the app must do for the editor.
@@ -62,6 +66,8 @@ pub enum Action {
 pub struct Editor {
     pub draft: Draft,
     body: text_editor::Content,
+    sapo: text_editor::Content,
+    history: History,
     date: String,
     tags: String,
     /// Changed since the last save started.
@@ -81,6 +87,7 @@ pub struct Editor {
 impl Editor {
     pub fn new(draft: Draft, settings: &Settings, lang: Lang) -> Editor {
         let body = text_editor::Content::with_text(&draft.article.body);
+        let sapo = text_editor::Content::with_text(&draft.article.sapo);
         let date = draft
             .article
             .date
@@ -89,6 +96,8 @@ impl Editor {
         let tags = draft.article.tags.join(", ");
         let mut e = Editor {
             body,
+            sapo,
+            history: History::default(),
             date,
             tags,
             dirty: false,
@@ -125,10 +134,75 @@ impl Editor {
     }
 
     pub fn update(&mut self, message: Message, settings: &Settings, lang: Lang) -> Action {
+        if let Some(field) = edit_field(&message) {
+            self.history.record(&self.draft.article, field);
+        }
         let a = &mut self.draft.article;
         match message {
             Message::Title(s) => a.title = vt::clean_line(&s),
-            Message::Sapo(s) => a.sapo = vt::clean_line(&s),
+            Message::Sapo(action) => {
+                let is_edit = action.is_edit();
+                self.sapo.perform(normalize_action(action, true));
+                if !is_edit {
+                    return Action::None;
+                }
+                a.sapo = self.sapo.text().trim_end_matches('\n').to_owned();
+            }
+            Message::Undo | Message::Redo => {
+                let restored = if matches!(message, Message::Undo) {
+                    self.history.undo(&self.draft.article)
+                } else {
+                    self.history.redo(&self.draft.article)
+                };
+                let Some(previous) = restored else {
+                    return Action::None;
+                };
+                self.draft.article = previous;
+                self.reload_fields();
+            }
+            Message::ConvertLegacy => {
+                let a = &mut self.draft.article;
+                for s in [
+                    &mut a.title,
+                    &mut a.sapo,
+                    &mut a.body,
+                    &mut a.byline,
+                    &mut a.place,
+                    &mut a.category,
+                ] {
+                    if let Some((_, converted)) = vt::legacy::convert_auto(s) {
+                        *s = converted;
+                    }
+                }
+                for p in &mut a.photos {
+                    for s in [&mut p.caption, &mut p.credit, &mut p.alt] {
+                        if let Some((_, converted)) = vt::legacy::convert_auto(s) {
+                            *s = converted;
+                        }
+                    }
+                }
+                self.reload_fields();
+            }
+            Message::NormalizeTone => {
+                let style = settings.tone_style;
+                let a = &mut self.draft.article;
+                for s in [
+                    &mut a.title,
+                    &mut a.sapo,
+                    &mut a.body,
+                    &mut a.byline,
+                    &mut a.place,
+                    &mut a.category,
+                ] {
+                    *s = vt::tone::apply(s, style);
+                }
+                for p in &mut a.photos {
+                    for s in [&mut p.caption, &mut p.credit, &mut p.alt] {
+                        *s = vt::tone::apply(s, style);
+                    }
+                }
+                self.reload_fields();
+            }
             Message::Byline(s) => a.byline = vt::clean_line(&s),
             Message::Place(s) => a.place = vt::clean_line(&s),
             Message::Category(s) => a.category = vt::clean_line(&s),
@@ -147,22 +221,11 @@ impl Editor {
             }
             Message::Body(action) => {
                 let is_edit = action.is_edit();
-                // Normalise each inserted piece as it arrives (an IME commit
-                // or a paste), never the whole body per keystroke.
-                let action = match action {
-                    EditorAction::Edit(Edit::Paste(s)) => {
-                        EditorAction::Edit(Edit::Paste(Arc::new(vt::clean_multiline(&s))))
-                    }
-                    other => other,
-                };
-                self.body.perform(action);
+                self.body.perform(normalize_action(action, false));
                 if !is_edit {
                     return Action::None;
                 }
                 a.body = self.body.text();
-                if a.body.ends_with('\n') && !self.body.text().is_empty() {
-                    // text_editor keeps a final newline; the model does not care.
-                }
             }
             Message::Caption(id, s) => set(a, id, |p| p.caption = vt::clean_line(&s)),
             Message::Credit(id, s) => set(a, id, |p| p.credit = vt::clean_line(&s)),
@@ -216,6 +279,18 @@ impl Editor {
 
     fn reload_body(&mut self) {
         self.body = text_editor::Content::with_text(&self.draft.article.body);
+    }
+
+    /// After an undo, a conversion or a style change: every editor shows the model.
+    fn reload_fields(&mut self) {
+        let a = &self.draft.article;
+        self.body = text_editor::Content::with_text(&a.body);
+        self.sapo = text_editor::Content::with_text(&a.sapo);
+        self.date = a
+            .date
+            .map(|d| d.format("%d/%m/%Y").to_string())
+            .unwrap_or_default();
+        self.tags = a.tags.join(", ");
     }
 
     /// Byte offset of the cursor in the body.
@@ -317,7 +392,12 @@ impl Editor {
 
         let form = column![
             field(T::Title, "title", &a.title, Message::Title),
-            field(T::Sapo, "sapo", &a.sapo, Message::Sapo),
+            label(T::Sapo),
+            text_editor(&self.sapo)
+                .id("sapo")
+                .on_action(Message::Sapo)
+                .height(Length::Fixed(84.0))
+                .padding(6),
             label(T::Body),
             toolbar,
             text_editor(&self.body)
@@ -350,6 +430,18 @@ impl Editor {
         }
         let mut checks = Column::new().spacing(4).padding([8, 12]);
         checks = checks.push(text(T::Check.tr(lang)).size(15));
+        let mut fixes = row![].spacing(6);
+        if self.problems.iter().any(|p| p.rule == "legacy-encoding") {
+            fixes = fixes.push(
+                button(text(T::ConvertUnicode.tr(lang)).size(13)).on_press(Message::ConvertLegacy),
+            );
+        }
+        if self.problems.iter().any(|p| p.rule == "mixed-tone-style") {
+            fixes = fixes.push(
+                button(text(T::NormalizeTone.tr(lang)).size(13)).on_press(Message::NormalizeTone),
+            );
+        }
+        checks = checks.push(fixes);
         if self.problems.is_empty() {
             checks = checks.push(text(T::NoProblems.tr(lang)).size(13));
         }
@@ -404,6 +496,97 @@ impl Editor {
             vt::word_count(&a.title),
             T::Words.tr(lang),
         )
+    }
+}
+
+/// Normalises each inserted piece as it arrives (typed, committed by an
+/// input method, pasted), never the whole field per keystroke. A single-line
+/// field also refuses line breaks and control characters.
+fn normalize_action(action: EditorAction, single_line: bool) -> EditorAction {
+    match action {
+        EditorAction::Edit(Edit::Paste(s)) => {
+            let clean = if single_line {
+                vt::clean_line(&s)
+            } else {
+                vt::clean_multiline(&s)
+            };
+            EditorAction::Edit(Edit::Paste(Arc::new(clean)))
+        }
+        EditorAction::Edit(Edit::Insert(c)) if c.is_control() && c != '\t' => {
+            EditorAction::Edit(Edit::Paste(Arc::new(String::new())))
+        }
+        EditorAction::Edit(Edit::Enter) if single_line => {
+            EditorAction::Edit(Edit::Paste(Arc::new(String::new())))
+        }
+        other => other,
+    }
+}
+
+/// Which field an editing message changes (for grouping undo steps).
+fn edit_field(m: &Message) -> Option<&'static str> {
+    Some(match m {
+        Message::Title(_) => "title",
+        Message::Sapo(a) if a.is_edit() => "sapo",
+        Message::Body(a) if a.is_edit() => "body",
+        Message::Byline(_) => "byline",
+        Message::Place(_) => "place",
+        Message::Date(_) => "date",
+        Message::Category(_) => "category",
+        Message::Tags(_) => "tags",
+        Message::Caption(..) => "caption",
+        Message::Credit(..) => "credit",
+        Message::Alt(..) => "alt",
+        Message::Cover(..) | Message::Move(..) | Message::Remove(_) | Message::InsertHere(_) => {
+            "photos"
+        }
+        Message::Format(..) => "format",
+        Message::ConvertLegacy | Message::NormalizeTone => "convert",
+        _ => return None,
+    })
+}
+
+/// Undo and redo over whole-article snapshots. Typing in one field is one
+/// step until a pause of a second or a move to another field.
+#[derive(Default)]
+pub struct History {
+    undo: Vec<crate::article::Article>,
+    redo: Vec<crate::article::Article>,
+    last: Option<(&'static str, Instant)>,
+}
+
+impl History {
+    const LIMIT: usize = 200;
+
+    pub fn record(&mut self, current: &crate::article::Article, field: &'static str) {
+        let now = Instant::now();
+        let same_run = self.last.is_some_and(|(f, t)| {
+            f == field
+                && now.duration_since(t).as_millis() < 1000
+                && !matches!(field, "photos" | "format" | "convert")
+        });
+        self.last = Some((field, now));
+        if same_run {
+            return;
+        }
+        self.undo.push(current.clone());
+        if self.undo.len() > Self::LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    pub fn undo(&mut self, current: &crate::article::Article) -> Option<crate::article::Article> {
+        let prev = self.undo.pop()?;
+        self.redo.push(current.clone());
+        self.last = None;
+        Some(prev)
+    }
+
+    pub fn redo(&mut self, current: &crate::article::Article) -> Option<crate::article::Article> {
+        let next = self.redo.pop()?;
+        self.undo.push(current.clone());
+        self.last = None;
+        Some(next)
     }
 }
 

@@ -1,2 +1,3 @@
 pub mod drafts;
 pub mod editor;
+pub mod settings;

@@ -1,0 +1,248 @@
+//! The window, driven headless through iced_test: click, type Vietnamese,
+//! then check the state, the disk and the view.
+#![cfg(feature = "gui")]
+
+use std::path::Path;
+
+use iced::keyboard::key::Named;
+use iced::{Font, Settings, Size};
+use iced_test::Simulator;
+use iced_test::selector::id;
+use tinxa::draft::{self, Draft, Store};
+use tinxa::lang::Lang;
+use tinxa::settings;
+use tinxa::ui::{App, Message, Shortcut};
+
+const PHOTOS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/photos");
+
+fn sim(app: &App) -> Simulator<'_, Message> {
+    sim_sized(app, Size::new(1366.0, 768.0))
+}
+
+/// A taller window: the form scrolls, and the simulator cannot scroll.
+fn sim_sized(app: &App, size: Size) -> Simulator<'_, Message> {
+    let s = Settings {
+        fonts: App::fonts(),
+        default_font: Font::with_name(tinxa::ui::FONT_NAME),
+        ..Settings::default()
+    };
+    Simulator::with_size(s, size, app.view())
+}
+
+fn apply(app: &mut App, messages: Vec<Message>) {
+    for m in messages {
+        let _ = app.update(m);
+    }
+}
+
+/// Types into a single-line field the way a person (or Unikey) does: the
+/// window is redrawn after each key, as the real event loop would.
+enum Key<'a> {
+    Text(&'a str),
+    Backspace,
+}
+
+fn type_into(app: &mut App, field: &str, keys: &[Key]) {
+    for k in keys {
+        let mut s = sim(app);
+        s.click(id(field.to_owned())).expect("field on screen");
+        match k {
+            Key::Text(t) => {
+                s.typewrite(t);
+            }
+            Key::Backspace => {
+                s.tap_key(Named::Backspace);
+            }
+        }
+        let msgs: Vec<Message> = s.into_messages().collect();
+        apply(app, msgs);
+    }
+}
+
+fn new_app() -> (tempfile::TempDir, Store, App) {
+    let t = tempfile::tempdir().unwrap();
+    let store = Store::new(t.path());
+    let app = App::new(store.clone(), settings::Settings::default(), Lang::Vi);
+    (t, store, app)
+}
+
+#[test]
+fn write_an_article_with_a_photo_and_find_it_again() {
+    let (_t, store, mut app) = new_app();
+    let _ = app.update(Message::Shortcut(Shortcut::New));
+    assert!(app.article().is_some(), "a new draft opens in the editor");
+
+    type_into(&mut app, "title", &[Key::Text("Hội nghị ở xã Cao Sơn")]);
+    let mut s = sim(&app);
+    s.click(id("body")).unwrap();
+    s.typewrite("Đoạn một: ộ ế ữ Đ.");
+    s.tap_key(Named::Enter);
+    s.tap_key(Named::Enter);
+    s.typewrite("Đoạn hai.");
+    let msgs: Vec<Message> = s.into_messages().collect();
+    apply(&mut app, msgs);
+    assert_eq!(app.article().unwrap().title, "Hội nghị ở xã Cao Sơn");
+    assert_eq!(
+        app.article().unwrap().body,
+        "Đoạn một: ộ ế ữ Đ.\n\nĐoạn hai."
+    );
+
+    // The message the file dialog or a drop leads to.
+    let dir = app.draft_dir().unwrap().to_path_buf();
+    let copied = draft::copy_photo_in(&dir, &Path::new(PHOTOS).join("photo02_BytheWater.jpg"));
+    let _ = app.update(Message::PhotoCopied(copied));
+    let id_ = app.article().unwrap().photos[0].id;
+    type_into(
+        &mut app,
+        &format!("photo:{id_}:caption"),
+        &[Key::Text("Chú thích ảnh")],
+    );
+
+    // Put the cursor at the end of paragraph 1 and place the photo there.
+    let mut s = sim(&app);
+    s.click(id("body")).unwrap();
+    s.tap_key(Named::ArrowUp);
+    s.tap_key(Named::ArrowUp);
+    let msgs: Vec<Message> = s.into_messages().collect();
+    apply(&mut app, msgs);
+    let mut s = sim_sized(&app, Size::new(1366.0, 1400.0));
+    s.click("Chèn ảnh vào đây").expect("insert button");
+    let msgs: Vec<Message> = s.into_messages().collect();
+    apply(&mut app, msgs);
+    let a = app.article().unwrap();
+    assert!(a.is_placed(id_), "{}", a.body);
+    assert_eq!(a.photos[0].caption, "Chú thích ảnh");
+
+    app.save_now().unwrap();
+    let saved = Draft::load(&dir).unwrap();
+    assert_eq!(saved.article.title, "Hội nghị ở xã Cao Sơn");
+    assert_eq!(saved.article.photos[0].caption, "Chú thích ảnh");
+    assert!(saved.article.body.contains("[[Ảnh 1]]"));
+    assert!(saved.article.body.contains("ộ ế ữ Đ"));
+
+    // The drafts list shows it, and a search without diacritics finds it.
+    let _ = app.update(Message::Shortcut(Shortcut::Drafts));
+    let _ = app.update(Message::Listed(store.list()));
+    assert!(sim(&app).find("Hội nghị ở xã Cao Sơn").is_ok());
+    type_into(&mut app, "search", &[Key::Text("hoi nghi")]);
+    assert!(
+        sim(&app).find("Hội nghị ở xã Cao Sơn").is_ok(),
+        "found without diacritics"
+    );
+    type_into(&mut app, "search", &[Key::Text(" khong co")]);
+    let mut s = sim(&app);
+    assert!(s.find("Hội nghị ở xã Cao Sơn").is_err());
+}
+
+#[test]
+fn unikey_backspace_and_retype_gives_duong() {
+    // Unikey on Windows turns Telex "Duwowng" into edits: it deletes the
+    // letter it changes and types the new one.
+    let (_t, _store, mut app) = new_app();
+    let _ = app.update(Message::Shortcut(Shortcut::New));
+    type_into(
+        &mut app,
+        "byline",
+        &[
+            Key::Text("D"),
+            Key::Text("u"),
+            Key::Backspace,
+            Key::Text("ư"),
+            Key::Text("o"),
+            Key::Backspace,
+            Key::Text("ơ"),
+            Key::Text("n"),
+            Key::Text("g"),
+        ],
+    );
+    assert_eq!(app.article().unwrap().byline, "Dương");
+}
+
+#[test]
+fn switching_language_changes_the_labels() {
+    let (_t, _store, mut app) = new_app();
+    {
+        let mut s = sim(&app);
+        assert!(s.find("Danh sách bản nháp").is_ok());
+    }
+    let _ = app.update(Message::SwitchLang);
+    assert_eq!(app.lang(), Lang::En);
+    let mut s = sim(&app);
+    assert!(s.find("Drafts").is_ok());
+    assert!(s.find("Danh sách bản nháp").is_err());
+}
+
+#[test]
+fn undo_and_redo_in_the_title() {
+    let (_t, _store, mut app) = new_app();
+    let _ = app.update(Message::Shortcut(Shortcut::New));
+    type_into(&mut app, "title", &[Key::Text("Tin một")]);
+    let _ = app.update(Message::Shortcut(Shortcut::Drafts));
+    // Re-open is not needed: undo works on the open editor; make a second edit instead.
+    let _ = app.update(Message::Shortcut(Shortcut::New));
+    type_into(&mut app, "title", &[Key::Text("Bản đầu")]);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    type_into(&mut app, "title", &[Key::Text(" sửa")]);
+    assert_eq!(app.article().unwrap().title, "Bản đầu sửa");
+    let _ = app.update(Message::Shortcut(Shortcut::Undo));
+    assert_eq!(app.article().unwrap().title, "Bản đầu");
+    let _ = app.update(Message::Shortcut(Shortcut::Redo));
+    assert_eq!(app.article().unwrap().title, "Bản đầu sửa");
+    let mut s = sim(&app);
+    assert!(
+        s.find("Bản đầu sửa").is_ok(),
+        "the field shows the redone text"
+    );
+}
+
+#[test]
+fn a_failed_save_is_shown_in_words() {
+    let (_t, _store, mut app) = new_app();
+    let _ = app.update(Message::Shortcut(Shortcut::New));
+    type_into(&mut app, "title", &[Key::Text("Sẽ không lưu được")]);
+    let dir = app.draft_dir().unwrap().to_path_buf();
+    // The draft folder vanishes and a file takes its place.
+    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::write(&dir, "x").unwrap();
+    let err = app.save_now().unwrap_err();
+    let _ = app.update(Message::Saved(Err(err)));
+    let (msg, is_error) = app.status().expect("status shown");
+    assert!(is_error);
+    assert!(msg.starts_with("Không"), "{msg}");
+    assert_eq!(
+        app.article().unwrap().title,
+        "Sẽ không lưu được",
+        "the work stays in memory"
+    );
+    let mut s = sim(&app);
+    assert!(s.find(msg).is_ok(), "the error is on screen");
+}
+
+#[test]
+fn check_problem_click_focuses_the_caption_field() {
+    let (_t, store, mut app) = new_app();
+    let d = tinxa::sample::create(&store).unwrap();
+    let _ = app.update(Message::Opened(Ok(Box::new(d))));
+    type_into(&mut app, "photo:1:caption", &[Key::Text("")]);
+    // Clear the caption: select all and delete.
+    let mut s = sim(&app);
+    s.click(id("photo:1:caption")).unwrap();
+    for _ in 0..40 {
+        s.tap_key(Named::Backspace);
+    }
+    let msgs: Vec<Message> = s.into_messages().collect();
+    apply(&mut app, msgs);
+    let _ = app.update(Message::Tick);
+    let p = app
+        .problems()
+        .iter()
+        .find(|p| p.rule == "photo-no-caption")
+        .expect("a lỗi for the caption")
+        .clone();
+    assert_eq!(p.field, "photo:1:caption");
+    let mut s = sim(&app);
+    s.click(format!("lỗi: {}", p.message).as_str())
+        .expect("the problem is a button");
+    let msgs: Vec<Message> = s.into_messages().collect();
+    assert!(msgs.iter().any(|m| matches!(m, Message::Editor(tinxa::ui::screen::editor::Message::Focus(f)) if f == "photo:1:caption")));
+}
