@@ -75,7 +75,7 @@ impl Document {
         let mut blocks = Vec::new();
         for seg in segments(&a.body) {
             match seg {
-                Segment::Text(t) => blocks.extend(parse_markdown(&text::nfc(t))),
+                Segment::Text(t) => blocks.extend(parse_markdown(&text::clean_multiline(t))),
                 Segment::Photo(id) => {
                     // A marker naming no photo in the draft shows nothing; the
                     // check reports it. Markers are never printed as text.
@@ -83,20 +83,20 @@ impl Document {
                         blocks.push(Block::Photo(PhotoBlock {
                             id,
                             file: p.file.clone(),
-                            caption: text::nfc(p.caption.trim()),
-                            credit: text::nfc(p.credit.trim()),
-                            alt: text::nfc(p.alt.trim()),
+                            caption: text::clean_line(&p.caption),
+                            credit: text::clean_line(&p.credit),
+                            alt: text::clean_line(&p.alt),
                         }));
                     }
                 }
             }
         }
         Document {
-            title: text::nfc(a.title.trim()),
-            sapo: text::nfc(a.sapo.trim()),
+            title: text::clean_line(&a.title),
+            sapo: text::clean_line(&a.sapo),
             blocks,
-            byline: text::nfc(a.byline.trim()),
-            place: text::nfc(a.place.trim()),
+            byline: text::clean_line(&a.byline),
+            place: text::clean_line(&a.place),
             date: a.date.map(|d| d.format("%d/%m/%Y").to_string()),
         }
     }

@@ -25,9 +25,17 @@ pub fn atomic_write_with(
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".tinxa-")
-        .suffix(".tmp")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".tinxa-").suffix(".tmp");
+    // tempfile makes 0600 files; a saved or exported file should have the
+    // permissions of the file it replaces, or ordinary ones when new.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o777);
+        builder.permissions(fs::Permissions::from_mode(mode));
+    }
+    let mut tmp = builder
         .tempfile_in(dir)
         .map_err(Error::at(Action::Write, path))?;
     fill(tmp.as_file_mut()).map_err(Error::at(Action::Write, path))?;

@@ -107,16 +107,16 @@ pub fn write(a: &Article, photos: &HashMap<u32, MdPhoto>) -> String {
     let mut parts = Vec::new();
     for seg in segments(&a.body) {
         match seg {
-            Segment::Text(t) => parts.push(text::nfc(t)),
+            Segment::Text(t) => parts.push(text::clean_multiline(t)),
             Segment::Photo(id) => {
                 let (Some(p), Some(md)) = (a.photo(id), photos.get(&id)) else {
                     continue;
                 };
                 let caption =
-                    caption_line(&text::nfc(p.caption.trim()), &text::nfc(p.credit.trim()));
+                    caption_line(&text::clean_line(&p.caption), &text::clean_line(&p.credit));
                 let img = format!(
                     "![{}]({})",
-                    escape_inline(&text::nfc(p.alt.trim())),
+                    escape_inline(&text::clean_line(&p.alt)),
                     md.path
                 );
                 parts.push(match caption {
