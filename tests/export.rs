@@ -468,3 +468,52 @@ fn article_without_title_gets_a_fallback_name() {
     let done = run(&d, t.path(), Format::Html);
     assert!(done.path.ends_with("bai-viet.html"));
 }
+
+/// Every payload of a well-known XSS filter-evasion list (kept in
+/// tests/fixtures) in every field: the exports, parsed by a real HTML5
+/// parser, hold no script element, no event handler and no script URL.
+#[test]
+fn xss_corpus_in_every_field_stays_inert() {
+    let payloads = include_str!("fixtures/xss-payloads.txt");
+    let (t, base) = sample();
+    let url_attrs = ["href", "src", "action", "formaction", "xlink:href", "data", "background", "lowsrc", "dynsrc"];
+    let mut tried = 0;
+    for payload in payloads.lines().filter(|l| !l.trim().is_empty()) {
+        let mut d = base.clone();
+        let a = &mut d.article;
+        for s in [&mut a.title, &mut a.sapo, &mut a.byline, &mut a.place, &mut a.category] {
+            *s = payload.into();
+        }
+        a.tags = vec![payload.into()];
+        a.body = format!("{payload}\n\n[[Ảnh 1]]\n\nĐoạn {payload} giữa câu.\n\n{payload}");
+        let p = &mut a.photos[0];
+        p.caption = payload.into();
+        p.credit = payload.into();
+        p.alt = payload.into();
+        let doc = tinxa::doc::Document::from_article(&d.article);
+        // The photo is the same for every payload: reuse a tiny stand-in.
+        let photo = |_: &tinxa::doc::PhotoBlock| Some(tinxa::export::html::PhotoRef { src: "anh.jpg".into(), width: 4, height: 3 });
+        for html in [
+            tinxa::export::html::page(&doc, &photo, None),
+            tinxa::export::html::article_markup(&doc, &photo),
+        ] {
+            let parsed = Html::parse_document(&html);
+            for bad in ["script", "iframe", "object", "embed", "frame", "frameset", "base", "link", "form", "input", "svg", "math", "meta[http-equiv]", "body[onload]"] {
+                assert_eq!(parsed.select(&Selector::parse(bad).unwrap()).count(), 0, "{payload}: <{bad}>");
+            }
+            for el in parsed.select(&Selector::parse("*").unwrap()) {
+                for (name, value) in el.value().attrs() {
+                    assert!(!name.to_ascii_lowercase().starts_with("on"), "{payload}: {name}");
+                    if url_attrs.contains(&name) {
+                        let v: String = value.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
+                        assert!(!v.starts_with("javascript:") && !v.starts_with("vbscript:") && !v.starts_with("data:text"), "{payload}: {name}={value}");
+                    }
+                }
+            }
+        }
+        tried += 1;
+    }
+    assert!(tried >= 70, "{tried}");
+    eprintln!("{tried} payloads × 11 fields × 2 formats: inert");
+    drop(t);
+}
