@@ -476,12 +476,28 @@ fn article_without_title_gets_a_fallback_name() {
 fn xss_corpus_in_every_field_stays_inert() {
     let payloads = include_str!("fixtures/xss-payloads.txt");
     let (t, base) = sample();
-    let url_attrs = ["href", "src", "action", "formaction", "xlink:href", "data", "background", "lowsrc", "dynsrc"];
+    let url_attrs = [
+        "href",
+        "src",
+        "action",
+        "formaction",
+        "xlink:href",
+        "data",
+        "background",
+        "lowsrc",
+        "dynsrc",
+    ];
     let mut tried = 0;
     for payload in payloads.lines().filter(|l| !l.trim().is_empty()) {
         let mut d = base.clone();
         let a = &mut d.article;
-        for s in [&mut a.title, &mut a.sapo, &mut a.byline, &mut a.place, &mut a.category] {
+        for s in [
+            &mut a.title,
+            &mut a.sapo,
+            &mut a.byline,
+            &mut a.place,
+            &mut a.category,
+        ] {
             *s = payload.into();
         }
         a.tags = vec![payload.into()];
@@ -492,21 +508,58 @@ fn xss_corpus_in_every_field_stays_inert() {
         p.alt = payload.into();
         let doc = tinxa::doc::Document::from_article(&d.article);
         // The photo is the same for every payload: reuse a tiny stand-in.
-        let photo = |_: &tinxa::doc::PhotoBlock| Some(tinxa::export::html::PhotoRef { src: "anh.jpg".into(), width: 4, height: 3 });
+        let photo = |_: &tinxa::doc::PhotoBlock| {
+            Some(tinxa::export::html::PhotoRef {
+                src: "anh.jpg".into(),
+                width: 4,
+                height: 3,
+            })
+        };
         for html in [
             tinxa::export::html::page(&doc, &photo, None),
             tinxa::export::html::article_markup(&doc, &photo),
         ] {
             let parsed = Html::parse_document(&html);
-            for bad in ["script", "iframe", "object", "embed", "frame", "frameset", "base", "link", "form", "input", "svg", "math", "meta[http-equiv]", "body[onload]"] {
-                assert_eq!(parsed.select(&Selector::parse(bad).unwrap()).count(), 0, "{payload}: <{bad}>");
+            for bad in [
+                "script",
+                "iframe",
+                "object",
+                "embed",
+                "frame",
+                "frameset",
+                "base",
+                "link",
+                "form",
+                "input",
+                "svg",
+                "math",
+                "meta[http-equiv]",
+                "body[onload]",
+            ] {
+                assert_eq!(
+                    parsed.select(&Selector::parse(bad).unwrap()).count(),
+                    0,
+                    "{payload}: <{bad}>"
+                );
             }
             for el in parsed.select(&Selector::parse("*").unwrap()) {
                 for (name, value) in el.value().attrs() {
-                    assert!(!name.to_ascii_lowercase().starts_with("on"), "{payload}: {name}");
+                    assert!(
+                        !name.to_ascii_lowercase().starts_with("on"),
+                        "{payload}: {name}"
+                    );
                     if url_attrs.contains(&name) {
-                        let v: String = value.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
-                        assert!(!v.starts_with("javascript:") && !v.starts_with("vbscript:") && !v.starts_with("data:text"), "{payload}: {name}={value}");
+                        let v: String = value
+                            .chars()
+                            .filter(|c| !c.is_whitespace() && !c.is_control())
+                            .collect::<String>()
+                            .to_ascii_lowercase();
+                        assert!(
+                            !v.starts_with("javascript:")
+                                && !v.starts_with("vbscript:")
+                                && !v.starts_with("data:text"),
+                            "{payload}: {name}={value}"
+                        );
                     }
                 }
             }

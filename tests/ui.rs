@@ -246,3 +246,64 @@ fn check_problem_click_focuses_the_caption_field() {
     let msgs: Vec<Message> = s.into_messages().collect();
     assert!(msgs.iter().any(|m| matches!(m, Message::Editor(tinxa::ui::screen::editor::Message::Focus(f)) if f == "photo:1:caption")));
 }
+
+#[test]
+fn preview_shows_the_sample_like_the_export() {
+    let (_t, store, mut app) = new_app();
+    let d = tinxa::sample::create(&store).unwrap();
+    let doc = tinxa::doc::Document::from_article(&d.article);
+    let _ = app.update(Message::Opened(Ok(Box::new(d))));
+    let mut s = sim_sized(&app, Size::new(1366.0, 3000.0));
+    // Title, sapo, caption, credit and byline are single texts in the preview.
+    for t in [
+        doc.title.as_str(),
+        doc.sapo.as_str(),
+        "Hình ảnh tại điểm cầu xã Cao Sơn",
+        "Ảnh: Risto Saukonpää (ảnh mẫu)",
+        "Dương Tập",
+    ] {
+        assert!(s.find(t).is_ok(), "preview shows {t}");
+    }
+    // The HTML export is written from the same Document: same texts, same order.
+    let photo = |_: &tinxa::doc::PhotoBlock| {
+        Some(tinxa::export::html::PhotoRef {
+            src: "a.jpg".into(),
+            width: 4,
+            height: 3,
+        })
+    };
+    let html = tinxa::export::html::page(&doc, &photo, None);
+    let mut at = 0;
+    for t in doc.plain_texts() {
+        let escaped = tinxa::export::html::escape(&t);
+        let found = html[at..]
+            .find(&escaped)
+            .unwrap_or_else(|| panic!("export lacks, in order: {t}"));
+        at += found + escaped.len();
+    }
+}
+
+#[test]
+fn window_check_agrees_with_the_command_line() {
+    let (_t, store, mut app) = new_app();
+    let mut d = tinxa::sample::create(&store).unwrap();
+    d.article.photos[0].caption.clear();
+    d.article.title =
+        "Một tiêu đề rất dài có hơn mười hai chữ để thử quy tắc kiểm tra độ dài".into();
+    d.save().unwrap();
+    let dir = d.dir.clone();
+    let _ = app.update(Message::Opened(Ok(Box::new(d))));
+    let cli = tinxa::check::check(
+        &Draft::load(&dir).unwrap().article,
+        Some(&dir),
+        &Default::default(),
+        Lang::Vi,
+    );
+    let key = |p: &tinxa::check::Problem| (p.severity, p.rule, p.field.clone(), p.message.clone());
+    assert_eq!(
+        app.problems().iter().map(key).collect::<Vec<_>>(),
+        cli.iter().map(key).collect::<Vec<_>>()
+    );
+    assert!(cli.iter().any(|p| p.rule == "photo-no-caption"));
+    assert!(cli.iter().any(|p| p.rule == "title-too-long"));
+}

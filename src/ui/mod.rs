@@ -22,6 +22,8 @@ use i18n::T;
 use screen::{drafts, editor, settings as settings_screen};
 
 pub const FONT_NAME: &str = "Noto Sans";
+/// From this logical width on, the preview sits beside the form.
+const WIDE: f32 = 1000.0;
 /// Per-draft cache of preview-size photo copies and thumbnails.
 pub const CACHE_DIR: &str = ".cache";
 
@@ -84,6 +86,7 @@ pub enum Message {
     Shortcut(Shortcut),
     FileDropped(PathBuf),
     CloseRequested(window::Id),
+    Resized(f32),
     SwitchLang,
     OpenFolder(PathBuf),
     Done(Result<(), Error>),
@@ -148,6 +151,8 @@ pub struct App {
     export_format: export::Format,
     exporting: bool,
     path_prompt: Option<PathPrompt>,
+    /// The window's width, to choose between preview beside the form and a full preview.
+    width: f32,
     /// Where "Quay lại" from the settings goes.
     settings_return_to_editor: Option<Box<editor::Editor>>,
 }
@@ -177,6 +182,7 @@ impl App {
             exporting: false,
             path_prompt: None,
             settings_return_to_editor: None,
+            width: 1280.0,
         }
     }
 
@@ -261,11 +267,10 @@ impl App {
             .iter()
             .map(|p| preview_task(&draft, p.id))
             .collect();
-        self.screen = Screen::Editor(Box::new(editor::Editor::new(
-            draft,
-            &self.settings,
-            self.lang,
-        )));
+        let mut ed = editor::Editor::new(draft, &self.settings, self.lang);
+        ed.wide = self.width >= WIDE;
+        ed.show_preview = ed.wide;
+        self.screen = Screen::Editor(Box::new(ed));
         self.saved_at = None;
         Task::batch(tasks)
     }
@@ -344,6 +349,7 @@ impl App {
                 Some(Message::Shortcut(s))
             }
             iced::Event::Window(window::Event::FileDropped(p)) => Some(Message::FileDropped(p)),
+            iced::Event::Window(window::Event::Resized(size)) => Some(Message::Resized(size.width)),
             _ => None,
         });
         Subscription::batch([
@@ -795,6 +801,17 @@ impl App {
                     Task::none()
                 }
             },
+            Message::Resized(w) => {
+                self.width = w;
+                if let Screen::Editor(ed) = &mut self.screen {
+                    let wide = w >= WIDE;
+                    if ed.wide && !wide {
+                        ed.show_preview = false; // the form first on a narrow window
+                    }
+                    ed.wide = wide;
+                }
+                Task::none()
+            }
             Message::SwitchLang => {
                 self.lang = match self.lang {
                     Lang::Vi => Lang::En,

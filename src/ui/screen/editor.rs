@@ -81,6 +81,9 @@ pub struct Editor {
     /// The preview and the check lag the last edit (refreshed on a tick).
     pub stale: bool,
     pub show_preview: bool,
+    /// The window is wide enough for the preview beside the form; on a
+    /// narrow one the preview is a full view instead.
+    pub wide: bool,
     pub confirm_export: bool,
 }
 
@@ -108,6 +111,7 @@ impl Editor {
             files: HashMap::new(),
             stale: false,
             show_preview: true,
+            wide: true,
             confirm_export: false,
             draft,
         };
@@ -269,7 +273,12 @@ impl Editor {
             }
             Message::Save => return Action::SaveNow,
             Message::Back => return Action::Back,
-            Message::Focus(field) => return Action::Run(focus_field(&field)),
+            Message::Focus(field) => {
+                if !self.wide {
+                    self.show_preview = false;
+                }
+                return Action::Run(focus_field(&field));
+            }
         }
         self.changed();
         self.stale = true;
@@ -428,6 +437,11 @@ impl Editor {
         if !self.show_preview {
             return form.into();
         }
+        let form: Element<'a, Message> = if self.wide {
+            form.into()
+        } else {
+            iced::widget::space::horizontal().width(0).into()
+        };
         let mut checks = Column::new().spacing(4).padding([8, 12]);
         checks = checks.push(text(T::Check.tr(lang)).size(15));
         let mut fixes = row![].spacing(6);
