@@ -100,6 +100,11 @@ struct VersionProbe {
     version: u32,
 }
 
+/// Parses `article.ron` bytes (no normalisation, no backup fallback).
+pub fn parse_article(bytes: &[u8]) -> std::result::Result<Article, String> {
+    parse(bytes)
+}
+
 fn parse(bytes: &[u8]) -> std::result::Result<Article, String> {
     let s = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
     ron::from_str::<Article>(s).map_err(|e| e.to_string())

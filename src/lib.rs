@@ -18,6 +18,9 @@ pub mod sample;
 pub mod settings;
 pub mod text;
 
+#[doc(hidden)]
+pub mod fuzzing;
+
 #[cfg(feature = "gui")]
 pub mod ui;
 

@@ -48,6 +48,21 @@ pub fn clean_line(s: &str) -> String {
     out.trim().to_owned()
 }
 
+/// What a single-line field keeps while the reporter types: NFC, a Tab or
+/// newline committed by an input method becomes a space, other control
+/// characters go. Spaces are kept (trimming here would eat the space typed
+/// between two words); outer spaces are trimmed on export.
+pub fn clean_input(s: &str) -> String {
+    nfc(s)
+        .chars()
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
 /// Multi-line text: NFC, CRLF → LF, other control characters removed (Tab kept).
 pub fn clean_multiline(s: &str) -> String {
     let s = nfc(s).replace("\r\n", "\n").replace('\r', "\n");

@@ -143,7 +143,7 @@ impl Editor {
         }
         let a = &mut self.draft.article;
         match message {
-            Message::Title(s) => a.title = vt::clean_line(&s),
+            Message::Title(s) => a.title = vt::clean_input(&s),
             Message::Sapo(action) => {
                 let is_edit = action.is_edit();
                 self.sapo.perform(normalize_action(action, true));
@@ -207,11 +207,11 @@ impl Editor {
                 }
                 self.reload_fields();
             }
-            Message::Byline(s) => a.byline = vt::clean_line(&s),
-            Message::Place(s) => a.place = vt::clean_line(&s),
-            Message::Category(s) => a.category = vt::clean_line(&s),
+            Message::Byline(s) => a.byline = vt::clean_input(&s),
+            Message::Place(s) => a.place = vt::clean_input(&s),
+            Message::Category(s) => a.category = vt::clean_input(&s),
             Message::Date(s) => {
-                self.date = vt::clean_line(&s);
+                self.date = vt::clean_input(&s);
                 a.date = NaiveDate::parse_from_str(self.date.trim(), "%d/%m/%Y").ok();
             }
             Message::Tags(s) => {
@@ -231,9 +231,9 @@ impl Editor {
                 }
                 a.body = self.body.text();
             }
-            Message::Caption(id, s) => set(a, id, |p| p.caption = vt::clean_line(&s)),
-            Message::Credit(id, s) => set(a, id, |p| p.credit = vt::clean_line(&s)),
-            Message::Alt(id, s) => set(a, id, |p| p.alt = vt::clean_line(&s)),
+            Message::Caption(id, s) => set(a, id, |p| p.caption = vt::clean_input(&s)),
+            Message::Credit(id, s) => set(a, id, |p| p.credit = vt::clean_input(&s)),
+            Message::Alt(id, s) => set(a, id, |p| p.alt = vt::clean_input(&s)),
             Message::Cover(id, on) => a.cover = if on { Some(id) } else { None },
             Message::Move(id, dir) => {
                 a.move_photo(id, dir);
@@ -520,7 +520,7 @@ fn normalize_action(action: EditorAction, single_line: bool) -> EditorAction {
     match action {
         EditorAction::Edit(Edit::Paste(s)) => {
             let clean = if single_line {
-                vt::clean_line(&s)
+                vt::clean_input(&s)
             } else {
                 vt::clean_multiline(&s)
             };

@@ -39,8 +39,8 @@ pub fn update(s: &mut Settings, m: Message) -> Action {
         Message::Theme(t) => s.theme = t,
         Message::ZoomIn => s.zoom = (s.zoom + 0.1).min(3.0),
         Message::ZoomOut => s.zoom = (s.zoom - 0.1).max(0.5),
-        Message::Byline(v) => s.default_byline = crate::text::clean_line(&v),
-        Message::Place(v) => s.default_place = crate::text::clean_line(&v),
+        Message::Byline(v) => s.default_byline = crate::text::clean_input(&v),
+        Message::Place(v) => s.default_place = crate::text::clean_input(&v),
         Message::Side(v) => match v.trim().parse::<u32>() {
             Ok(n) => s.photo_max_side = n.clamp(320, 8000),
             Err(_) => return Action::None,

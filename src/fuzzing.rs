@@ -1,0 +1,147 @@
+//! Properties the fuzz targets (in `fuzz/`) check on arbitrary input. They
+//! live here so the regression test in `tests/` runs the very same checks
+//! over the inputs the fuzzer kept. Each function panics when a property
+//! fails.
+
+use crate::article::{Article, Photo, marker};
+use crate::doc::Document;
+use crate::export::html::{self, PhotoRef};
+
+/// Loading arbitrary bytes as a draft never panics, and a draft that loads
+/// saves and loads back to the same article.
+pub fn draft_bytes(data: &[u8]) {
+    if let Ok(mut a) = crate::draft::parse_article(data) {
+        a.normalize();
+        let text = ron::ser::to_string(&a).expect("a loaded article serialises");
+        let back = crate::draft::parse_article(text.as_bytes()).expect("what we write, we read");
+        assert_eq!(back, a);
+    }
+}
+
+/// Importing arbitrary text or Markdown never panics and gives NFC text.
+pub fn import_bytes(data: &[u8]) {
+    let s = String::from_utf8_lossy(data);
+    let a = crate::import::article_from_text(&s);
+    assert!(crate::text::is_nfc(&a.body));
+    let parsed = crate::export::markdown::read(&s);
+    assert!(crate::text::is_nfc(&parsed.article.body));
+    for (id, _) in &parsed.images {
+        assert!(parsed.article.body.contains(&marker(*id)));
+    }
+}
+
+/// Tags and attributes the HTML writer may produce; anything else in the
+/// output came from the input.
+const TAGS: &[&str] = &[
+    "!doctype",
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "article",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "strong",
+    "em",
+    "s",
+    "code",
+    "pre",
+    "a",
+    "br",
+    "hr",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "figure",
+    "img",
+    "figcaption",
+    "span",
+];
+const ATTRS: &[&str] = &[
+    "lang", "charset", "name", "content", "property", "class", "id", "src", "alt", "width",
+    "height", "href", "start",
+];
+
+/// Builds an article from arbitrary text (fields separated by U+0001) and
+/// checks its HTML: only our own tags and attributes, no `on…` handler, and
+/// no link or image URL other than http(s), mailto or our photo.
+pub fn export_bytes(data: &[u8]) {
+    let s = String::from_utf8_lossy(data);
+    let mut f = s.split('\u{1}').map(str::to_owned);
+    let mut a = Article::new();
+    a.title = f.next().unwrap_or_default();
+    a.sapo = f.next().unwrap_or_default();
+    a.body = f.next().unwrap_or_default();
+    a.byline = f.next().unwrap_or_default();
+    a.photos.push(Photo {
+        id: 1,
+        file: "a.jpg".into(),
+        caption: f.next().unwrap_or_default(),
+        credit: f.next().unwrap_or_default(),
+        alt: f.next().unwrap_or_default(),
+    });
+    a.body.push_str("\n\n[[Ảnh 1]]\n");
+    let doc = Document::from_article(&a);
+    let photo = |_: &crate::doc::PhotoBlock| {
+        Some(PhotoRef {
+            src: "anh.jpg".into(),
+            width: 4,
+            height: 3,
+        })
+    };
+    let out = html::page(&doc, &photo, None);
+    check_markup(&out);
+}
+
+/// Scans HTML we wrote and panics on anything our writer never produces.
+pub fn check_markup(out: &str) {
+    let style_end = out.find("</style>").map_or(0, |i| i + 8);
+    let body = &out[style_end..];
+    let mut rest = body;
+    while let Some(lt) = rest.find('<') {
+        let tag_src = &rest[lt + 1..];
+        let end = tag_src.find('>').expect("every tag is closed");
+        let tag = &tag_src[..end];
+        let tag = tag.strip_prefix('/').unwrap_or(tag);
+        let name = tag
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        assert!(
+            TAGS.contains(&name.as_str()),
+            "unexpected tag <{name}> in output"
+        );
+        // Attributes: name="value" pairs; values never contain a raw quote.
+        let mut attrs = &tag[name.len()..];
+        while let Some(eq) = attrs.find("=\"") {
+            let attr = attrs[..eq].trim().to_ascii_lowercase();
+            assert!(
+                ATTRS.contains(&attr.as_str()),
+                "unexpected attribute {attr}"
+            );
+            let v_end = attrs[eq + 2..].find('"').expect("quoted value");
+            let value = &attrs[eq + 2..eq + 2 + v_end];
+            if attr == "href" || attr == "src" {
+                let v = value.trim().to_ascii_lowercase();
+                assert!(
+                    v.starts_with("http://")
+                        || v.starts_with("https://")
+                        || v.starts_with("mailto:")
+                        || v == "anh.jpg",
+                    "unsafe {attr}={value}"
+                );
+            }
+            attrs = &attrs[eq + 2 + v_end + 1..];
+        }
+        rest = &tag_src[end + 1..];
+    }
+}
