@@ -367,3 +367,190 @@ pub fn check_with(
     list.sort_by_key(|p| p.severity);
     list
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Photo, marker};
+
+    fn clean() -> Article {
+        let mut a = Article::new();
+        a.title = "Hội nghị ở xã Cao Sơn".into();
+        a.sapo = "Sáng nay, xã Cao Sơn tổ chức hội nghị.".into();
+        a.body = format!("Đoạn một của bài.\n\n{}\n\nĐoạn hai.", marker(1));
+        a.byline = "Dương Tập".into();
+        a.photos.push(Photo {
+            id: 1,
+            file: "a.jpg".into(),
+            caption: "Chú thích".into(),
+            credit: String::new(),
+            alt: "Mô tả".into(),
+        });
+        a
+    }
+
+    fn rules(a: &Article, file: PhotoFile) -> Vec<&'static str> {
+        check_with(a, &|_| file, &CheckLimits::default(), Lang::Vi)
+            .iter()
+            .map(|p| p.rule)
+            .collect()
+    }
+
+    fn only(a: &Article, rule: &str, severity: Severity) {
+        let list = check_with(
+            a,
+            &|_| PhotoFile::LongSide(1600),
+            &CheckLimits::default(),
+            Lang::Vi,
+        );
+        assert_eq!(
+            list.iter().map(|p| p.rule).collect::<Vec<_>>(),
+            vec![rule],
+            "{list:#?}"
+        );
+        assert_eq!(list[0].severity, severity);
+    }
+
+    #[test]
+    fn a_clean_article_has_no_problem() {
+        assert!(rules(&clean(), PhotoFile::LongSide(1600)).is_empty());
+    }
+
+    #[test]
+    fn empty_title_blocks() {
+        let mut a = clean();
+        a.title = "  ".into();
+        only(&a, "empty-title", Severity::Error);
+    }
+
+    #[test]
+    fn empty_body_blocks() {
+        let mut a = clean();
+        a.body = marker(1);
+        only(&a, "empty-body", Severity::Error);
+    }
+
+    #[test]
+    fn photo_without_caption_blocks() {
+        let mut a = clean();
+        a.photos[0].caption.clear();
+        only(&a, "photo-no-caption", Severity::Error);
+    }
+
+    #[test]
+    fn missing_byline_blocks() {
+        let mut a = clean();
+        a.byline.clear();
+        only(&a, "missing-byline", Severity::Error);
+    }
+
+    #[test]
+    fn missing_photo_file_blocks() {
+        assert_eq!(
+            rules(&clean(), PhotoFile::Missing),
+            vec!["photo-missing-file"]
+        );
+    }
+
+    #[test]
+    fn long_title_warns() {
+        let mut a = clean();
+        a.title = "một hai ba bốn năm sáu bảy tám chín mười mười một mười hai".into();
+        only(&a, "title-too-long", Severity::Warning);
+    }
+
+    #[test]
+    fn empty_or_long_sapo_warns() {
+        let mut a = clean();
+        a.sapo.clear();
+        only(&a, "empty-sapo", Severity::Warning);
+        a.sapo = "chữ ".repeat(51);
+        only(&a, "sapo-too-long", Severity::Warning);
+    }
+
+    #[test]
+    fn photo_without_alt_warns() {
+        let mut a = clean();
+        a.photos[0].alt.clear();
+        only(&a, "photo-no-alt", Severity::Warning);
+    }
+
+    #[test]
+    fn photo_not_placed_warns() {
+        let mut a = clean();
+        a.body = "Đoạn một của bài.".into();
+        only(&a, "photo-not-placed", Severity::Warning);
+    }
+
+    #[test]
+    fn unclosed_bold_warns() {
+        let mut a = clean();
+        a.body = a.body.replace("Đoạn hai.", "Đoạn **hai.");
+        only(&a, "unclosed-bold", Severity::Warning);
+    }
+
+    #[test]
+    fn nfd_text_warns() {
+        use unicode_normalization::UnicodeNormalization;
+        let mut a = clean();
+        a.sapo = a.sapo.nfd().collect();
+        only(&a, "nfd-text", Severity::Warning);
+    }
+
+    #[test]
+    fn legacy_text_warns() {
+        let mut a = clean();
+        a.sapo = "Céng hßa x· héi chñ nghÜa ViÖt Nam".into();
+        only(&a, "legacy-encoding", Severity::Warning);
+    }
+
+    #[test]
+    fn small_photo_warns() {
+        assert_eq!(
+            rules(&clean(), PhotoFile::LongSide(640)),
+            vec!["photo-too-small"]
+        );
+    }
+
+    #[test]
+    fn unsafe_link_warns() {
+        let mut a = clean();
+        a.body = a.body.replace(
+            "Đoạn hai.",
+            "Xem [đây](javascript:alert(1)) và [kia](https://a.vn).",
+        );
+        only(&a, "unsafe-link", Severity::Warning);
+    }
+
+    #[test]
+    fn mixed_tone_style_warns() {
+        let mut a = clean();
+        a.body = a.body.replace("Đoạn hai.", "Hòa bình và hoà hợp.");
+        only(&a, "mixed-tone-style", Severity::Warning);
+    }
+
+    #[test]
+    fn input_method_leftovers_warn() {
+        let mut a = clean();
+        a.body = a.body.replace("Đoạn hai.", "Tieêếng Vieejt.");
+        assert!(
+            rules(&a, PhotoFile::LongSide(1600))
+                .iter()
+                .all(|r| *r == "typing-mistake")
+        );
+        assert!(!rules(&a, PhotoFile::LongSide(1600)).is_empty());
+    }
+
+    #[test]
+    fn thresholds_are_settings() {
+        let mut a = clean();
+        a.title = "một hai ba bốn năm sáu".into();
+        let limits = CheckLimits {
+            title_max_words: 5,
+            ..CheckLimits::default()
+        };
+        let list = check_with(&a, &|_| PhotoFile::LongSide(1600), &limits, Lang::En);
+        assert_eq!(list[0].rule, "title-too-long");
+        assert_eq!(list[0].message, "The title has 6 words (keep it to 5).");
+    }
+}

@@ -122,7 +122,9 @@ fn write_an_article_with_a_photo_and_find_it_again() {
 
     // The drafts list shows it, and a search without diacritics finds it.
     let _ = app.update(Message::Shortcut(Shortcut::Drafts));
-    let _ = app.update(Message::Listed(store.list()));
+    let _ = app.update(Message::Listed(tinxa::ui::screen::drafts::Listing::read(
+        &store,
+    )));
     assert!(sim(&app).find("Hội nghị ở xã Cao Sơn").is_ok());
     type_into(&mut app, "search", &[Key::Text("hoi nghi")]);
     assert!(

@@ -89,6 +89,8 @@ pub enum T {
     Overwrite,
     ExportHere,
     TrashEmpty,
+    SortTitle,
+    SortNewest,
 }
 
 impl T {
@@ -196,6 +198,8 @@ impl T {
             T::Overwrite => ("Tệp đã có. Ghi đè?", "The file exists. Overwrite?"),
             T::ExportHere => ("Xuất vào đường dẫn này", "Export to this path"),
             T::TrashEmpty => ("Thùng rác trống.", "The trash is empty."),
+            T::SortTitle => ("Xếp theo tiêu đề (A–Z)", "Sort by title (A–Z)"),
+            T::SortNewest => ("Xếp mới nhất trước", "Newest first"),
         };
         lang.pick(vi, en)
     }

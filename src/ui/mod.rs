@@ -72,7 +72,7 @@ pub enum Message {
     PathTyped(String),
     PathConfirmed,
     PathCancelled,
-    Listed(Result<Vec<Summary>, Error>),
+    Listed(Result<drafts::Listing, Error>),
     Opened(Result<Box<Draft>, Error>),
     Saved(Result<(), Error>),
     Tick,
@@ -166,10 +166,7 @@ impl App {
     /// A window over `store`, showing the drafts list (tests build it directly).
     pub fn new(store: Store, settings: Settings, lang: Lang) -> App {
         App {
-            drafts: drafts::Drafts {
-                root: store.drafts_dir(),
-                ..Default::default()
-            },
+            drafts: drafts::Drafts::default(),
             store,
             settings,
             lang,
@@ -254,7 +251,10 @@ impl App {
 
     fn refresh_list(&self) -> Task<Message> {
         let store = self.store.clone();
-        Task::perform(blocking(move || store.list()), Message::Listed)
+        Task::perform(
+            blocking(move || drafts::Listing::read(&store)),
+            Message::Listed,
+        )
     }
 
     fn open_editor(&mut self, draft: Draft) -> Task<Message> {
@@ -491,7 +491,7 @@ impl App {
             }
             Message::Listed(r) => {
                 match r {
-                    Ok(list) => self.drafts.list = list,
+                    Ok(listing) => self.drafts.set_listing(listing),
                     Err(e) => self.status = Some((e.message(self.lang), true)),
                 }
                 Task::none()

@@ -18,6 +18,7 @@ pub enum Message {
     UndoDelete,
     Import,
     ShowTrash(bool),
+    Order(Order),
     Restore(String),
     EmptyTrash,
 }
@@ -34,19 +35,70 @@ pub enum Action {
     EmptyTrash,
 }
 
+/// The drafts list as read off the UI thread: summaries plus the thumbnails
+/// that exist (so the view never touches the disk).
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    pub list: Vec<Summary>,
+    pub thumbs: std::collections::HashMap<String, std::path::PathBuf>,
+}
+
+impl Listing {
+    /// Reads the drafts list and looks for each draft's cached thumbnail.
+    pub fn read(store: &crate::draft::Store) -> crate::error::Result<Listing> {
+        let list = store.list()?;
+        let thumbs = list
+            .iter()
+            .filter_map(|s| {
+                let f = s.thumbnail.as_ref()?;
+                let p = store
+                    .draft_dir(&s.id)
+                    .join(crate::ui::CACHE_DIR)
+                    .join(format!("thumb-{f}.jpg"));
+                p.exists().then(|| (s.id.clone(), p))
+            })
+            .collect();
+        Ok(Listing { list, thumbs })
+    }
+}
+
+/// How the list is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
+    #[default]
+    Newest,
+    /// Vietnamese alphabetical order (a ă â b c d đ e ê …, then tones).
+    Title,
+}
+
 #[derive(Default)]
 pub struct Drafts {
+    pub order: Order,
+    pub thumbs: std::collections::HashMap<String, std::path::PathBuf>,
     pub list: Vec<Summary>,
     pub search: String,
     /// The last deleted draft, for "Hoàn tác".
     pub deleted: Option<String>,
     /// The trash, while it is shown.
     pub trash: Option<Vec<Summary>>,
-    /// The drafts folder, for thumbnails.
-    pub root: std::path::PathBuf,
 }
 
 impl Drafts {
+    pub fn set_listing(&mut self, listing: Listing) {
+        self.list = listing.list;
+        self.thumbs = listing.thumbs;
+        self.sort();
+    }
+
+    fn sort(&mut self) {
+        match self.order {
+            Order::Newest => self.list.sort_by(|a, b| b.updated.cmp(&a.updated)),
+            Order::Title => self
+                .list
+                .sort_by_cached_key(|s| crate::text::sort_key(&s.title)),
+        }
+    }
+
     pub fn update(&mut self, message: Message) -> Action {
         match message {
             Message::Search(s) => {
@@ -65,6 +117,11 @@ impl Drafts {
                 None => Action::None,
             },
             Message::Import => Action::Import,
+            Message::Order(o) => {
+                self.order = o;
+                self.sort();
+                Action::None
+            }
             Message::ShowTrash(true) => Action::ShowTrash,
             Message::ShowTrash(false) => {
                 self.trash = None;
@@ -149,7 +206,7 @@ impl Drafts {
             list = list.push(
                 container(
                     row![
-                        thumb(&self.root, s),
+                        thumb(self.thumbs.get(&s.id)),
                         column![text(title).size(17), text(line).size(13)]
                             .spacing(2)
                             .width(Fill),
@@ -181,6 +238,15 @@ impl Drafts {
             button(text(T::Import.tr(lang)))
                 .style(button::secondary)
                 .on_press(Message::Import),
+            button(text(match self.order {
+                Order::Newest => T::SortTitle.tr(lang),
+                Order::Title => T::SortNewest.tr(lang),
+            }))
+            .style(button::secondary)
+            .on_press(Message::Order(match self.order {
+                Order::Newest => Order::Title,
+                Order::Title => Order::Newest,
+            })),
             button(text(T::Trash.tr(lang)))
                 .style(button::secondary)
                 .on_press(Message::ShowTrash(true)),
@@ -205,13 +271,8 @@ impl Drafts {
 }
 
 /// The draft's cover (or first photo) thumbnail, when one has been made.
-fn thumb<'a>(root: &std::path::Path, s: &Summary) -> Element<'a, Message> {
-    let path = s.thumbnail.as_ref().map(|f| {
-        root.join(&s.id)
-            .join(crate::ui::CACHE_DIR)
-            .join(format!("thumb-{f}.jpg"))
-    });
-    match path.filter(|p| p.exists()) {
+fn thumb<'a>(path: Option<&std::path::PathBuf>) -> Element<'a, Message> {
+    match path {
         Some(p) => iced::widget::image(iced::widget::image::Handle::from_path(p))
             .width(64)
             .height(48)
