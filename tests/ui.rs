@@ -309,3 +309,31 @@ fn window_check_agrees_with_the_command_line() {
     assert!(cli.iter().any(|p| p.rule == "photo-no-caption"));
     assert!(cli.iter().any(|p| p.rule == "title-too-long"));
 }
+
+#[test]
+fn find_and_replace_in_the_body() {
+    let (_t, store, mut app) = new_app();
+    let d = tinxa::sample::create(&store).unwrap();
+    let _ = app.update(Message::Opened(Ok(Box::new(d))));
+    let _ = app.update(Message::Shortcut(Shortcut::Find));
+    type_into(&mut app, "find", &[Key::Text("Tỉnh ủy")]);
+    type_into(&mut app, "replace", &[Key::Text("Tỉnh uỷ")]);
+    use tinxa::ui::screen::editor::Message as E;
+    let before = app.article().unwrap().body.matches("Tỉnh ủy").count();
+    assert!(before > 3);
+    let _ = app.update(Message::Editor(E::FindNext));
+    let _ = app.update(Message::Editor(E::ReplaceOne));
+    assert_eq!(
+        app.article().unwrap().body.matches("Tỉnh ủy").count(),
+        before - 1,
+        "one replaced"
+    );
+    let _ = app.update(Message::Editor(E::ReplaceAll));
+    assert_eq!(app.article().unwrap().body.matches("Tỉnh ủy").count(), 0);
+    let _ = app.update(Message::Shortcut(Shortcut::Undo));
+    assert_eq!(
+        app.article().unwrap().body.matches("Tỉnh ủy").count(),
+        before - 1,
+        "replace all is one undo step"
+    );
+}

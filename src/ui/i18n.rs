@@ -91,6 +91,11 @@ pub enum T {
     TrashEmpty,
     SortTitle,
     SortNewest,
+    Find,
+    ReplaceWith,
+    FindNext,
+    Replace,
+    ReplaceAll,
 }
 
 impl T {
@@ -200,6 +205,11 @@ impl T {
             T::TrashEmpty => ("Thùng rác trống.", "The trash is empty."),
             T::SortTitle => ("Xếp theo tiêu đề (A–Z)", "Sort by title (A–Z)"),
             T::SortNewest => ("Xếp mới nhất trước", "Newest first"),
+            T::Find => ("Tìm trong nội dung", "Find in the body"),
+            T::ReplaceWith => ("Thay bằng", "Replace with"),
+            T::FindNext => ("Tìm tiếp", "Find next"),
+            T::Replace => ("Thay", "Replace"),
+            T::ReplaceAll => ("Thay tất cả", "Replace all"),
         };
         lang.pick(vi, en)
     }

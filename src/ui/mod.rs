@@ -107,6 +107,7 @@ pub enum Shortcut {
     ZoomOut,
     NextField,
     PreviousField,
+    Find,
 }
 
 /// What an in-memory HTML page is for.
@@ -332,21 +333,25 @@ impl App {
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
-        let keys = event::listen_with(|ev, _status, _window| match ev {
+        let keys = event::listen_with(|ev, status, _window| match ev {
             iced::Event::Keyboard(keyboard::Event::KeyPressed {
                 key: Key::Character(c),
                 modifiers,
                 ..
             }) if modifiers.command() => {
-                let s = match c.as_str() {
-                    "s" => Shortcut::Save,
-                    "n" => Shortcut::New,
-                    "o" => Shortcut::Drafts,
-                    "e" => Shortcut::Export,
-                    "p" => Shortcut::Preview,
-                    _ => return None,
-                };
-                Some(Message::Shortcut(s))
+                shortcut(c.as_str(), modifiers.shift()).map(Message::Shortcut)
+            }
+            // Tab moves between fields when no widget used it.
+            iced::Event::Keyboard(keyboard::Event::KeyPressed {
+                key: Key::Named(keyboard::key::Named::Tab),
+                modifiers,
+                ..
+            }) if status == event::Status::Ignored => {
+                Some(Message::Shortcut(if modifiers.shift() {
+                    Shortcut::PreviousField
+                } else {
+                    Shortcut::NextField
+                }))
             }
             iced::Event::Window(window::Event::FileDropped(p)) => Some(Message::FileDropped(p)),
             iced::Event::Window(window::Event::Resized(size)) => Some(Message::Resized(size.width)),
@@ -666,6 +671,7 @@ impl App {
                 Shortcut::ZoomOut => {
                     self.update(Message::Settings(settings_screen::Message::ZoomOut))
                 }
+                Shortcut::Find => self.update(Message::Editor(editor::Message::ToggleFind)),
                 Shortcut::NextField => iced::widget::operation::focus_next(),
                 Shortcut::PreviousField => iced::widget::operation::focus_previous(),
             },
@@ -1042,6 +1048,25 @@ impl App {
         ]
         .into()
     }
+}
+
+/// The command for Ctrl(+Shift)+key.
+pub fn shortcut(key: &str, shift: bool) -> Option<Shortcut> {
+    Some(match (key.to_lowercase().as_str(), shift) {
+        ("s", _) => Shortcut::Save,
+        ("n", _) => Shortcut::New,
+        ("o", _) => Shortcut::Drafts,
+        ("e", _) => Shortcut::Export,
+        ("p", _) => Shortcut::Preview,
+        ("f", _) => Shortcut::Find,
+        ("z", false) => Shortcut::Undo,
+        ("z", true) | ("y", _) => Shortcut::Redo,
+        ("b", _) => Shortcut::Bold,
+        ("i", _) => Shortcut::Italic,
+        ("=" | "+", _) => Shortcut::ZoomIn,
+        ("-", _) => Shortcut::ZoomOut,
+        _ => return None,
+    })
 }
 
 /// Gets the preview-size copy of a photo (upright, from a reduced-scale

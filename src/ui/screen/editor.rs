@@ -49,6 +49,12 @@ pub enum Message {
     Focus(String),
     Undo,
     Redo,
+    ToggleFind,
+    FindText(String),
+    ReplaceText(String),
+    FindNext,
+    ReplaceOne,
+    ReplaceAll,
     ConvertLegacy,
     NormalizeTone,
 }
@@ -85,6 +91,8 @@ pub struct Editor {
     /// narrow one the preview is a full view instead.
     pub wide: bool,
     pub confirm_export: bool,
+    /// The find-and-replace bar (Ctrl+F), when open: what to find, what to put instead.
+    pub find: Option<(String, String)>,
 }
 
 impl Editor {
@@ -113,6 +121,7 @@ impl Editor {
             show_preview: true,
             wide: true,
             confirm_export: false,
+            find: None,
             draft,
         };
         e.refresh(settings, lang);
@@ -151,6 +160,61 @@ impl Editor {
                     return Action::None;
                 }
                 a.sapo = self.sapo.text().trim_end_matches('\n').to_owned();
+            }
+            Message::ToggleFind => {
+                self.find = match self.find.take() {
+                    Some(_) => None,
+                    None => Some((self.body.selection().unwrap_or_default(), String::new())),
+                };
+                return match self.find {
+                    Some(_) => Action::Run(iced::widget::operation::focus("find")),
+                    None => Action::None,
+                };
+            }
+            Message::FindText(s) => {
+                if let Some(f) = &mut self.find {
+                    f.0 = vt::clean_input(&s);
+                }
+                return Action::None;
+            }
+            Message::ReplaceText(s) => {
+                if let Some(f) = &mut self.find {
+                    f.1 = vt::clean_input(&s);
+                }
+                return Action::None;
+            }
+            Message::FindNext => {
+                self.find_next();
+                return Action::None;
+            }
+            Message::ReplaceOne => {
+                let Some((find, replace)) = self.find.clone() else {
+                    return Action::None;
+                };
+                if find.is_empty() {
+                    return Action::None;
+                }
+                if self.body.selection().as_deref() == Some(find.as_str()) {
+                    self.history.record(&self.draft.article, "replace");
+                    self.body
+                        .perform(EditorAction::Edit(Edit::Paste(Arc::new(replace))));
+                    self.draft.article.body = self.body.text();
+                    self.find_next();
+                } else {
+                    self.find_next();
+                    return Action::None;
+                }
+            }
+            Message::ReplaceAll => {
+                let Some((find, replace)) = self.find.clone() else {
+                    return Action::None;
+                };
+                if find.is_empty() || !self.draft.article.body.contains(&find) {
+                    return Action::None;
+                }
+                self.history.record(&self.draft.article, "replace");
+                self.draft.article.body = self.draft.article.body.replace(&find, &replace);
+                self.reload_body();
             }
             Message::Undo | Message::Redo => {
                 let restored = if matches!(message, Message::Undo) {
@@ -286,6 +350,35 @@ impl Editor {
         Action::None
     }
 
+    /// Selects the next occurrence of the find text after the cursor,
+    /// wrapping around to the start.
+    fn find_next(&mut self) {
+        let Some((find, _)) = &self.find else { return };
+        if find.is_empty() {
+            return;
+        }
+        let body = self.body.text();
+        let from = self.cursor_byte();
+        let at = body[from..]
+            .find(find.as_str())
+            .map(|i| i + from)
+            .or_else(|| body.find(find.as_str()));
+        let Some(start) = at else { return };
+        let end = start + find.len();
+        let pos = |byte: usize| {
+            let line = body[..byte].matches('\n').count();
+            let line_start = body[..byte].rfind('\n').map_or(0, |i| i + 1);
+            text_editor::Position {
+                line,
+                column: byte - line_start,
+            }
+        };
+        self.body.move_to(text_editor::Cursor {
+            position: pos(end),
+            selection: Some(pos(start)),
+        });
+    }
+
     fn reload_body(&mut self) {
         self.body = text_editor::Content::with_text(&self.draft.article.body);
     }
@@ -310,11 +403,8 @@ impl Editor {
         let mut offset = 0;
         for (i, line) in text.split('\n').enumerate() {
             if i == pos.line {
-                return offset
-                    + line
-                        .char_indices()
-                        .nth(pos.column)
-                        .map_or(line.len(), |(b, _)| b);
+                // iced's column is a byte index into the line (cosmic-text's).
+                return offset + pos.column.min(line.len());
             }
             offset += line.len() + 1;
         }
@@ -409,6 +499,7 @@ impl Editor {
                 .padding(6),
             label(T::Body),
             toolbar,
+            self.find_bar(lang),
             text_editor(&self.body)
                 .id("body")
                 .on_action(Message::Body)
@@ -490,6 +581,33 @@ impl Editor {
                 .width(Fill)
                 .style(container::bordered_box)
         ]
+        .into()
+    }
+
+    fn find_bar<'a>(&'a self, lang: Lang) -> Element<'a, Message> {
+        let Some((find, replace)) = &self.find else {
+            return row![].into();
+        };
+        row![
+            text_input(T::Find.tr(lang), find)
+                .id("find")
+                .on_input(Message::FindText)
+                .on_submit(Message::FindNext)
+                .padding(5),
+            text_input(T::ReplaceWith.tr(lang), replace)
+                .id("replace")
+                .on_input(Message::ReplaceText)
+                .on_submit(Message::ReplaceOne)
+                .padding(5),
+            button(text(T::FindNext.tr(lang)).size(13)).on_press(Message::FindNext),
+            button(text(T::Replace.tr(lang)).size(13)).on_press(Message::ReplaceOne),
+            button(text(T::ReplaceAll.tr(lang)).size(13)).on_press(Message::ReplaceAll),
+            button(text("×").size(13))
+                .style(button::secondary)
+                .on_press(Message::ToggleFind),
+        ]
+        .spacing(4)
+        .align_y(iced::Center)
         .into()
     }
 
@@ -576,7 +694,7 @@ impl History {
         let same_run = self.last.is_some_and(|(f, t)| {
             f == field
                 && now.duration_since(t).as_millis() < 1000
-                && !matches!(field, "photos" | "format" | "convert")
+                && !matches!(field, "photos" | "format" | "convert" | "replace")
         });
         self.last = Some((field, now));
         if same_run {
