@@ -92,7 +92,7 @@ impl Drafts {
 
     fn sort(&mut self) {
         match self.order {
-            Order::Newest => self.list.sort_by(|a, b| b.updated.cmp(&a.updated)),
+            Order::Newest => self.list.sort_by_key(|s| std::cmp::Reverse(s.updated)),
             Order::Title => self
                 .list
                 .sort_by_cached_key(|s| crate::text::sort_key(&s.title)),
