@@ -96,6 +96,8 @@ pub enum Command {
     Restore { id: String },
     /// Empty the trash for good.
     EmptyTrash,
+    /// Mở bản nháp trong cửa sổ / open a draft in the editor window.
+    Open { draft: String },
     /// Chuyển mã sang Unicode / convert TCVN3 or VNI text to Unicode (prints it).
     Convert {
         #[arg(long, value_enum, default_value = "auto")]
@@ -135,6 +137,14 @@ pub fn run(cli: Cli, command: Command) -> i32 {
             2
         }
     }
+}
+
+/// Finds a draft for `tinxa open`; the error is the line to print.
+pub fn resolve(spec: &str) -> std::result::Result<PathBuf, String> {
+    let lang = pick_lang(None, None);
+    Store::open_default()
+        .and_then(|s| s.resolve(spec))
+        .map_err(|e| e.message(lang))
 }
 
 fn open(store: &Store, spec: &str) -> Result<Draft> {
@@ -256,6 +266,12 @@ fn execute(store: &Store, settings: &Settings, lang: Lang, command: Command) -> 
         Command::EmptyTrash => {
             let n = store.empty_trash()?;
             println!("{n}");
+        }
+        Command::Open { .. } => {
+            return Err(Error::Invalid {
+                vi: "Bản này không có giao diện cửa sổ.".into(),
+                en: "This build has no window.".into(),
+            });
         }
         Command::Convert { from, file } => {
             let (s, _) = import::read_text(&file)?;

@@ -9,19 +9,26 @@ fn main() {
     attach_console();
     let mut cli = Cli::parse();
     let code = match cli.command.take() {
+        Some(tinxa::cli::Command::Open { draft }) => match tinxa::cli::resolve(&draft) {
+            Ok(dir) => open_window(&cli, Some(dir)),
+            Err(msg) => {
+                eprintln!("tinxa: {msg}");
+                2
+            }
+        },
         Some(cmd) => run(cli, cmd),
-        None => open_window(&cli),
+        None => open_window(&cli, None),
     };
     std::process::exit(code);
 }
 
 #[cfg(feature = "gui")]
-fn open_window(cli: &Cli) -> i32 {
-    tinxa::ui::run(cli.lang.as_deref())
+fn open_window(cli: &Cli, open: Option<std::path::PathBuf>) -> i32 {
+    tinxa::ui::run(cli.lang.as_deref(), open)
 }
 
 #[cfg(not(feature = "gui"))]
-fn open_window(_cli: &Cli) -> i32 {
+fn open_window(_cli: &Cli, _open: Option<std::path::PathBuf>) -> i32 {
     eprintln!("tinxa: bản này không có giao diện cửa sổ; dùng các lệnh, xem `tinxa --help`.");
     2
 }

@@ -22,13 +22,16 @@ use i18n::T;
 use screen::{drafts, editor, settings as settings_screen};
 
 pub const FONT_NAME: &str = "Noto Sans";
+/// Long side of the preview-size photo copies: the preview column is about
+/// 600 px wide at 1366×768, and each copy stays in memory while shown.
+const PREVIEW_SIDE: u32 = 720;
 /// From this logical width on, the preview sits beside the form.
 const WIDE: f32 = 1000.0;
 /// Per-draft cache of preview-size photo copies and thumbnails.
 pub const CACHE_DIR: &str = ".cache";
 
 /// Opens the window; returns the process exit code.
-pub fn run(lang_flag: Option<&str>) -> i32 {
+pub fn run(lang_flag: Option<&str>, open: Option<PathBuf>) -> i32 {
     #[cfg(all(unix, not(target_os = "macos")))]
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
         eprintln!(
@@ -37,18 +40,22 @@ pub fn run(lang_flag: Option<&str>) -> i32 {
         return 2;
     }
     let flag = lang_flag.map(str::to_owned);
-    let result = iced::application(move || App::boot(flag.as_deref()), App::update, App::view)
-        .title(App::title)
-        .theme(App::theme)
-        .subscription(App::subscription)
-        .font(include_bytes!("../../assets/fonts/NotoSans-Regular.ttf").as_slice())
-        .font(include_bytes!("../../assets/fonts/NotoSans-Bold.ttf").as_slice())
-        .font(include_bytes!("../../assets/fonts/NotoSans-Italic.ttf").as_slice())
-        .default_font(Font::with_name(FONT_NAME))
-        .scale_factor(|app: &App| app.settings.zoom)
-        .window_size((1280.0, 760.0))
-        .exit_on_close_request(false)
-        .run();
+    let result = iced::application(
+        move || App::boot(flag.as_deref(), open.clone()),
+        App::update,
+        App::view,
+    )
+    .title(App::title)
+    .theme(App::theme)
+    .subscription(App::subscription)
+    .font(include_bytes!("../../assets/fonts/NotoSans-Regular.ttf").as_slice())
+    .font(include_bytes!("../../assets/fonts/NotoSans-Bold.ttf").as_slice())
+    .font(include_bytes!("../../assets/fonts/NotoSans-Italic.ttf").as_slice())
+    .default_font(Font::with_name(FONT_NAME))
+    .scale_factor(|app: &App| app.settings.zoom)
+    .window_size((1280.0, 760.0))
+    .exit_on_close_request(false)
+    .run();
     match result {
         Ok(()) => 0,
         Err(e) => {
@@ -232,13 +239,17 @@ impl App {
         ]
     }
 
-    fn boot(lang_flag: Option<&str>) -> (App, Task<Message>) {
+    fn boot(lang_flag: Option<&str>, open: Option<PathBuf>) -> (App, Task<Message>) {
         let store = Store::open_default()
             .unwrap_or_else(|_| Store::new(std::env::temp_dir().join("tinxa")));
         let settings = Settings::load(store.home());
         let lang = crate::cli::pick_lang(lang_flag, Some(&settings));
         let mut app = App::new(store.clone(), settings, lang);
-        let task = match crate::sample::place_on_first_start(&store) {
+        let first = match open {
+            Some(dir) => Draft::load(&dir).map(Some),
+            None => crate::sample::place_on_first_start(&store),
+        };
+        let task = match first {
             Ok(Some(d)) => app.open_editor(d),
             Ok(None) => Task::none(),
             Err(e) => {
@@ -1086,11 +1097,13 @@ fn preview_task(d: &Draft, id: u32) -> Task<Message> {
             };
             let info = crate::photo::probe(&path).map_err(err)?;
             let cache = dir.join(CACHE_DIR);
-            let preview = cache.join(format!("preview-{}.jpg", photo.file));
+            let preview = cache.join(format!("preview{PREVIEW_SIDE}-{}.jpg", photo.file));
             let bytes = match std::fs::read(&preview) {
                 Ok(b) => b,
                 Err(_) => {
-                    let made = crate::photo::thumbnail(&path, 900).map_err(err)?.bytes;
+                    let made = crate::photo::thumbnail(&path, PREVIEW_SIDE)
+                        .map_err(err)?
+                        .bytes;
                     // The cache is a convenience: failing to write it is not an error.
                     if crate::fsio::create_dir_all(&cache).is_ok() {
                         let _ = crate::fsio::atomic_write(&preview, &made);
