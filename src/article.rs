@@ -302,6 +302,13 @@ impl Article {
     /// Normalises every text field to NFC; returns true when something changed.
     pub fn normalize(&mut self) -> bool {
         let mut changed = false;
+        self.each_text_mut(|s| changed |= text::nfc_in_place(s));
+        changed
+    }
+
+    /// Calls `f` on every piece of the reporter's text: fields, tags, and
+    /// each photo's caption, credit and alt text.
+    pub fn each_text_mut(&mut self, mut f: impl FnMut(&mut String)) {
         for s in [
             &mut self.title,
             &mut self.sapo,
@@ -310,17 +317,14 @@ impl Article {
             &mut self.place,
             &mut self.category,
         ] {
-            changed |= text::nfc_in_place(s);
+            f(s);
         }
-        for t in &mut self.tags {
-            changed |= text::nfc_in_place(t);
-        }
+        self.tags.iter_mut().for_each(&mut f);
         for p in &mut self.photos {
             for s in [&mut p.caption, &mut p.credit, &mut p.alt] {
-                changed |= text::nfc_in_place(s);
+                f(s);
             }
         }
-        changed
     }
 
     /// All the reporter's text, for whole-article checks.

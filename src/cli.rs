@@ -106,6 +106,26 @@ pub enum Command {
     },
 }
 
+/// Prints a line to stdout. A closed pipe (`tinxa list | head -1`) ends the
+/// program quietly instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        say_raw!("{}\n", format!($($arg)*))
+    };
+}
+
+macro_rules! say_raw {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        if let Err(e) = write!(out, $($arg)*).and_then(|_| out.flush()) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+        }
+    }};
+}
+
 /// The language: `--lang`, else TINXA_LANG, else the settings, else Vietnamese.
 pub fn pick_lang(flag: Option<&str>, settings: Option<&Settings>) -> Lang {
     flag.and_then(Lang::parse)
@@ -159,7 +179,7 @@ fn execute(store: &Store, settings: &Settings, lang: Lang, command: Command) -> 
             a.byline = settings.default_byline.clone();
             a.place = settings.default_place.clone();
             let d = store.create(a)?;
-            println!("{}", d.id);
+            say!("{}", d.id);
         }
         Command::List { trash } => {
             let list = if trash {
@@ -177,7 +197,7 @@ fn execute(store: &Store, settings: &Settings, lang: Lang, command: Command) -> 
                 } else {
                     &s.title
                 };
-                println!("{}  {}  {:>5}  {}", s.id, when, s.words, title);
+                say!("{}  {}  {:>5}  {}", s.id, when, s.words, title);
             }
         }
         Command::Import { file } => {
@@ -185,23 +205,23 @@ fn execute(store: &Store, settings: &Settings, lang: Lang, command: Command) -> 
             for n in notices {
                 eprintln!("tinxa: {}", n.message(lang));
             }
-            println!("{}", d.id);
+            say!("{}", d.id);
         }
         Command::Show { draft } => {
             let d = open(store, &draft)?;
-            print!("{}", plain_text(&d.article));
+            say_raw!("{}", plain_text(&d.article));
         }
         Command::Check { draft, json } => {
             let d = open(store, &draft)?;
             let problems = check::check(&d.article, Some(&d.dir), &settings.check, lang);
             if json {
-                println!(
+                say!(
                     "{}",
                     serde_json::to_string_pretty(&problems).unwrap_or_default()
                 );
             } else {
                 for p in &problems {
-                    println!("{}", p.line(lang));
+                    say!("{}", p.line(lang));
                 }
             }
             return Ok(if check::blocks(&problems) { 1 } else { 0 });
@@ -250,13 +270,13 @@ fn execute(store: &Store, settings: &Settings, lang: Lang, command: Command) -> 
                     e.message(lang)
                 );
             }
-            println!("{}", done.path.display());
+            say!("{}", done.path.display());
         }
         Command::Duplicate { draft } => {
             let dir = store.resolve(&draft)?;
             let id = id_of(&dir);
             let copy = store.duplicate(&id)?;
-            println!("{}", copy.id);
+            say!("{}", copy.id);
         }
         Command::Delete { draft } => {
             let dir = store.resolve(&draft)?;
@@ -265,7 +285,7 @@ fn execute(store: &Store, settings: &Settings, lang: Lang, command: Command) -> 
         Command::Restore { id } => store.restore(&id)?,
         Command::EmptyTrash => {
             let n = store.empty_trash()?;
-            println!("{n}");
+            say!("{n}");
         }
         Command::Open { .. } => {
             return Err(Error::Invalid {
@@ -283,7 +303,7 @@ fn execute(store: &Store, settings: &Settings, lang: Lang, command: Command) -> 
                     None => s,
                 },
             };
-            print!("{out}");
+            say_raw!("{out}");
         }
     }
     Ok(0)

@@ -164,3 +164,22 @@ fn version_and_help() {
     assert_eq!(o.status.code(), Some(0));
     assert!(out(&o).starts_with("tinxa "));
 }
+
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let id = out(&tinxa(h, &["import", SAMPLE])).trim().to_owned();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tinxa"))
+        .args(["show", &id])
+        .env("TINXA_HOME", h)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // like `tinxa show ID | head -0`
+    let o = child.wait_with_output().unwrap();
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(!e.contains("panicked"), "{e}");
+    assert_eq!(o.status.code(), Some(0));
+}

@@ -229,46 +229,18 @@ impl Editor {
                 self.reload_fields();
             }
             Message::ConvertLegacy => {
-                let a = &mut self.draft.article;
-                for s in [
-                    &mut a.title,
-                    &mut a.sapo,
-                    &mut a.body,
-                    &mut a.byline,
-                    &mut a.place,
-                    &mut a.category,
-                ] {
+                self.draft.article.each_text_mut(|s| {
                     if let Some((_, converted)) = vt::legacy::convert_auto(s) {
                         *s = converted;
                     }
-                }
-                for p in &mut a.photos {
-                    for s in [&mut p.caption, &mut p.credit, &mut p.alt] {
-                        if let Some((_, converted)) = vt::legacy::convert_auto(s) {
-                            *s = converted;
-                        }
-                    }
-                }
+                });
                 self.reload_fields();
             }
             Message::NormalizeTone => {
                 let style = settings.tone_style;
-                let a = &mut self.draft.article;
-                for s in [
-                    &mut a.title,
-                    &mut a.sapo,
-                    &mut a.body,
-                    &mut a.byline,
-                    &mut a.place,
-                    &mut a.category,
-                ] {
-                    *s = vt::tone::apply(s, style);
-                }
-                for p in &mut a.photos {
-                    for s in [&mut p.caption, &mut p.credit, &mut p.alt] {
-                        *s = vt::tone::apply(s, style);
-                    }
-                }
+                self.draft
+                    .article
+                    .each_text_mut(|s| *s = vt::tone::apply(s, style));
                 self.reload_fields();
             }
             Message::Byline(s) => a.byline = vt::clean_input(&s),
