@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::article::Article;
 use crate::draft::{Draft, Store};
-use crate::error::{Action, Error, Result};
+use crate::error::{Error, Result};
 use crate::export::markdown;
 use crate::fsio;
 use crate::lang::Lang;
@@ -161,11 +161,4 @@ pub fn import_file(store: &Store, path: &Path) -> Result<(Draft, Vec<ImportNotic
     }
     draft.save()?;
     Ok((draft, notices))
-}
-
-/// Reads a file or fails naming it (for the command line).
-pub fn must_exist(path: &Path) -> Result<()> {
-    std::fs::metadata(path)
-        .map(|_| ())
-        .map_err(Error::at(Action::Read, path))
 }

@@ -89,7 +89,7 @@ pub enum Message {
     ExportTo(Option<PathBuf>, Duration),
     Exported(Result<PathBuf, Error>),
     ImportPicked(Option<PathBuf>, Duration),
-    Imported(Result<String, Error>),
+    Imported(Result<(String, Vec<crate::import::ImportNotice>), Error>),
     Shortcut(Shortcut),
     FileDropped(PathBuf),
     CloseRequested(window::Id),
@@ -641,7 +641,7 @@ impl App {
                 Some(p) => {
                     let store = self.store.clone();
                     Task::perform(
-                        blocking(move || crate::import::import_file(&store, &p).map(|(d, _)| d.id)),
+                        blocking(move || crate::import::import_file(&store, &p).map(|(d, notices)| (d.id, notices))),
                         Message::Imported,
                     )
                 }
@@ -651,7 +651,13 @@ impl App {
                 }
             },
             Message::Imported(r) => match r {
-                Ok(id) => {
+                Ok((id, notices)) => {
+                    // "Đã chuyển mã…", "có vẻ là TCVN3…", a photo skipped: say it.
+                    if let Some(n) = notices.last() {
+                        let text: Vec<String> = notices.iter().map(|n| n.message(self.lang)).collect();
+                        let is_error = matches!(n, crate::import::ImportNotice::PhotoSkipped(_));
+                        self.status = Some((text.join(" "), is_error));
+                    }
                     let store = self.store.clone();
                     Task::batch([
                         self.refresh_list(),
