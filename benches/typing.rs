@@ -21,12 +21,19 @@ fn bench(c: &mut Criterion) {
     let mut a = Article::new();
     a.title = "Bài dài".into();
     let para = "Hội nghị thông tin thời sự và quán triệt văn bản mới của Trung ương, của tỉnh đến các xã. ";
-    a.body = (0..500).map(|_| para.repeat(1)).collect::<Vec<_>>().join("\n\n");
+    a.body = (0..500)
+        .map(|_| para.repeat(1))
+        .collect::<Vec<_>>()
+        .join("\n\n");
     assert!(tinxa::text::word_count(&a.body) >= 10_000);
     let d = store.create(a).unwrap();
     let mut app = App::new(store.clone(), Default::default(), Lang::Vi);
     let _ = app.update(Message::Opened(Ok(Box::new(d))));
-    let settings = || Settings { fonts: App::fonts(), default_font: Font::with_name(tinxa::ui::FONT_NAME), ..Settings::default() };
+    let settings = || Settings {
+        fonts: App::fonts(),
+        default_font: Font::with_name(tinxa::ui::FONT_NAME),
+        ..Settings::default()
+    };
 
     // Put the focus in the body once; keystrokes then go to its editor.
     let mut g = c.benchmark_group("typing_10000_words");
@@ -49,7 +56,9 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("debounced_preview_and_check", |b| {
         b.iter(|| {
-            let _ = app.update(Message::Editor(tinxa::ui::screen::editor::Message::Title("Bài dài ".into())));
+            let _ = app.update(Message::Editor(tinxa::ui::screen::editor::Message::Title(
+                "Bài dài ".into(),
+            )));
             let _ = app.update(Message::Tick);
         })
     });

@@ -159,6 +159,8 @@ pub struct App {
     export_format: export::Format,
     exporting: bool,
     path_prompt: Option<PathPrompt>,
+    /// When the last autosave failed (retries wait for a change or 10 s).
+    save_failed: Option<Instant>,
     /// The window's width, to choose between preview beside the form and a full preview.
     width: f32,
     /// Where "Quay lại" from the settings goes.
@@ -188,6 +190,7 @@ impl App {
             path_prompt: None,
             settings_return_to_editor: None,
             width: 1280.0,
+            save_failed: None,
         }
     }
 
@@ -528,6 +531,7 @@ impl App {
                 self.saving = false;
                 match r {
                     Ok(()) => {
+                        self.save_failed = None;
                         self.saved_at = Some(chrono::Local::now());
                         if matches!(self.status, Some((_, true))) {
                             self.status = None;
@@ -537,6 +541,7 @@ impl App {
                         if let Screen::Editor(ed) = &mut self.screen {
                             ed.dirty = true; // still unsaved: try again later
                         }
+                        self.save_failed = Some(Instant::now());
                         self.status = Some((e.message(self.lang), true));
                     }
                 }
@@ -553,7 +558,11 @@ impl App {
                     && ed
                         .last_edit
                         .is_some_and(|t| t.elapsed() >= Duration::from_millis(1000))
-                    && !matches!(self.status, Some((_, true)))
+                    && self.save_failed.is_none_or(|f| {
+                        // After a failure, try again on the next change or every 10 s.
+                        ed.last_edit.is_some_and(|t| t > f)
+                            || f.elapsed() >= Duration::from_secs(10)
+                    })
                 {
                     return self.start_save();
                 }
@@ -641,7 +650,10 @@ impl App {
                 Some(p) => {
                     let store = self.store.clone();
                     Task::perform(
-                        blocking(move || crate::import::import_file(&store, &p).map(|(d, notices)| (d.id, notices))),
+                        blocking(move || {
+                            crate::import::import_file(&store, &p)
+                                .map(|(d, notices)| (d.id, notices))
+                        }),
                         Message::Imported,
                     )
                 }
@@ -654,7 +666,8 @@ impl App {
                 Ok((id, notices)) => {
                     // "Đã chuyển mã…", "có vẻ là TCVN3…", a photo skipped: say it.
                     if let Some(n) = notices.last() {
-                        let text: Vec<String> = notices.iter().map(|n| n.message(self.lang)).collect();
+                        let text: Vec<String> =
+                            notices.iter().map(|n| n.message(self.lang)).collect();
                         let is_error = matches!(n, crate::import::ImportNotice::PhotoSkipped(_));
                         self.status = Some((text.join(" "), is_error));
                     }
