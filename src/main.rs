@@ -37,9 +37,10 @@ fn open_window(
 #[cfg(not(feature = "gui"))]
 fn open_window(
     _cli: &Cli,
-    _console: Option<console::Attached>,
+    console: Option<console::Attached>,
     _open: Option<std::path::PathBuf>,
 ) -> i32 {
+    console::detach(console);
     eprintln!("tinxa: bản này không có giao diện cửa sổ; dùng các lệnh, xem `tinxa --help`.");
     2
 }
