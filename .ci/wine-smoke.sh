@@ -57,6 +57,9 @@ fi
 linux_bin=$CARGO_TARGET_DIR/debug/tinxa
 exe=$CARGO_TARGET_DIR/$triple/debug/tinxa.exe
 
+# A wineserver left from an earlier run would keep that run's environment
+# (a Wine desktop started without DISPLAY shows no windows at all).
+WINEPREFIX=$out/wineprefix wineserver -k 2>/dev/null || true
 rm -rf "$out"
 mkdir -p "$out/bin" "$out/linux-out" "$out/wine-out" "$out/wine-out-own"
 cp "$exe" "$out/bin/tinxa.exe"

@@ -53,6 +53,7 @@ pub fn run(lang_flag: Option<&str>, open: Option<PathBuf>) -> i32 {
     .font(include_bytes!("../../assets/fonts/NotoSans-Italic.ttf").as_slice())
     .default_font(Font::with_name(FONT_NAME))
     .scale_factor(|app: &App| app.settings.zoom)
+    .window(window_settings())
     .window_size((1280.0, 760.0))
     .exit_on_close_request(false)
     .run();
@@ -62,6 +63,27 @@ pub fn run(lang_flag: Option<&str>, open: Option<PathBuf>) -> i32 {
             eprintln!("tinxa: {e}");
             2
         }
+    }
+}
+
+/// The window's icon (title bar and taskbar on Windows: winit registers its
+/// window class with no icon, and the one embedded in the .exe is not used
+/// for the window by itself; _NET_WM_ICON on X11) and,
+/// on Linux, the application id `tinxa` (X11 WM_CLASS, Wayland app_id) that
+/// ties the window to `tinxa.desktop`.
+fn window_settings() -> window::Settings {
+    window::Settings {
+        icon: window::icon::from_file_data(
+            include_bytes!("../../assets/icons/tinxa-256.png"),
+            None,
+        )
+        .ok(),
+        #[cfg(target_os = "linux")]
+        platform_specific: window::settings::PlatformSpecific {
+            application_id: "tinxa".to_owned(),
+            ..Default::default()
+        },
+        ..Default::default()
     }
 }
 
