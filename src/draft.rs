@@ -5,6 +5,10 @@
 //! <home>/drafts/<id>/article.bak.ron   the previous saved version
 //! <home>/drafts/<id>/summary.ron       title, place, time, words: for fast listing
 //! <home>/drafts/<id>/photos/           copies of the photos, safe ASCII names
+//! <home>/drafts/<id>/versions/         earlier versions (see `history`)
+//! <home>/drafts/<id>/journal.log       typing not yet saved (see `journal`)
+//! <home>/drafts/<id>/lock.ron          who is writing to the draft (see `lock`)
+//! <home>/drafts/<id>/.cache/           preview copies and thumbnails
 //! <home>/trash/<id>/                   a deleted draft, restorable
 //! ```
 
@@ -219,10 +223,15 @@ impl Draft {
         let Ok(entries) = fs::read_dir(&dir) else {
             return Ok(0);
         };
+        // Photos an earlier version uses stay, so restoring it brings them back.
+        let kept = crate::history::photo_files(&self.dir);
         let mut removed = 0;
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') || self.article.photos.iter().any(|p| p.file == name) {
+            if name.starts_with('.')
+                || self.article.photos.iter().any(|p| p.file == name)
+                || kept.contains(&name)
+            {
                 continue;
             }
             let p = e.path();
@@ -261,6 +270,16 @@ fn first_line(s: &str) -> String {
 /// Writes `article.ron` (after backing up the current one when it is valid)
 /// and the summary.
 pub fn save_article(dir: &Path, article: &Article) -> Result<()> {
+    save_inner(dir, article, true)
+}
+
+/// Like [`save_article`], without keeping the replaced version in the
+/// history (a restore keeps its own "before restore" version).
+pub fn save_article_no_history(dir: &Path, article: &Article) -> Result<()> {
+    save_inner(dir, article, false)
+}
+
+fn save_inner(dir: &Path, article: &Article, history: bool) -> Result<()> {
     let mut a = article.clone();
     a.normalize();
     a.version = SCHEMA_VERSION.max(a.version);
@@ -273,10 +292,14 @@ pub fn save_article(dir: &Path, article: &Article) -> Result<()> {
     fsio::create_dir_all(dir)?;
     let main = dir.join(ARTICLE_FILE);
     if let Ok(old) = fs::read(&main)
-        && parse(&old).is_ok()
+        && let Ok(old_article) = parse(&old)
         && old != text.as_bytes()
     {
         fsio::atomic_write(&dir.join(BACKUP_FILE), &old)?;
+        if history && !crate::journal::same_text(&old_article, &a) {
+            // A failure to keep history must not stop the save itself.
+            let _ = crate::history::on_save(dir, &old_article);
+        }
     }
     fsio::atomic_write(&main, text.as_bytes())?;
     let id = dir
@@ -554,6 +577,12 @@ impl Store {
         if !from.join(ARTICLE_FILE).exists() && !from.join(BACKUP_FILE).exists() {
             return Err(Error::DraftNotFound {
                 spec: id.to_owned(),
+            });
+        }
+        if let Some(holder) = crate::lock::live_holder(&from) {
+            return Err(Error::Busy {
+                path: from,
+                holder: Box::new(holder),
             });
         }
         fsio::create_dir_all(&self.trash_dir())?;

@@ -52,6 +52,15 @@ pub enum Error {
     NoHome,
     #[error("{}", self.message(Lang::Vi))]
     Invalid { vi: String, en: String },
+    /// Another window or command is writing to this draft.
+    #[error("{}", self.message(Lang::Vi))]
+    Busy {
+        path: PathBuf,
+        holder: Box<crate::lock::Holder>,
+    },
+    /// Someone took this draft over while it was open here.
+    #[error("{}", self.message(Lang::Vi))]
+    TakenOver { holder: Box<crate::lock::Holder> },
 }
 
 impl Error {
@@ -200,6 +209,28 @@ impl Error {
                 "Could not find the user's data folder. Set TINXA_HOME to a writable folder.".to_owned(),
             ),
             Error::Invalid { vi, en } => lang.pick(vi, en).clone(),
+            Error::Busy { path, holder } => lang.pick(
+                format!(
+                    "Bản nháp {} đang được sửa ở {}. Đóng bài ở đó trước, hoặc mở chỉ để đọc.",
+                    path.display(),
+                    holder.describe(Lang::Vi)
+                ),
+                format!(
+                    "The draft {} is being edited in {}. Close it there first, or open it read-only.",
+                    path.display(),
+                    holder.describe(Lang::En)
+                ),
+            ),
+            Error::TakenOver { holder } => lang.pick(
+                format!(
+                    "Bài này vừa được mở để sửa ở {}; cửa sổ này không ghi vào nữa. Những gì chưa lưu ở đây đã được giữ trong Lịch sử phiên bản.",
+                    holder.describe(Lang::Vi)
+                ),
+                format!(
+                    "This article was just opened for editing in {}; this window no longer writes to it. What was unsaved here is kept in the version history.",
+                    holder.describe(Lang::En)
+                ),
+            ),
         }
     }
 }

@@ -11,7 +11,7 @@ use iced_test::selector::id;
 use tinxa::draft::{self, Draft, Store};
 use tinxa::lang::Lang;
 use tinxa::settings;
-use tinxa::ui::{App, Message, Shortcut};
+use tinxa::ui::{App, Message, Opening, Shortcut};
 
 const PHOTOS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/photos");
 
@@ -27,6 +27,27 @@ fn sim_sized(app: &App, size: Size) -> Simulator<'_, Message> {
         ..Settings::default()
     };
     Simulator::with_size(s, size, app.view())
+}
+
+/// Sends `message` and runs the work it starts (file work on a worker
+/// thread, as in the window) until nothing is left, feeding each result back.
+fn run(app: &mut App, message: Message) {
+    use iced::futures::StreamExt;
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let mut queue = vec![app.update(message)];
+    while let Some(task) = queue.pop() {
+        let Some(stream) = iced_runtime::task::into_stream(task) else {
+            continue;
+        };
+        for action in rt.block_on(stream.collect::<Vec<_>>()) {
+            if let iced_runtime::Action::Output(m) = action {
+                queue.push(app.update(m));
+            }
+        }
+    }
 }
 
 fn apply(app: &mut App, messages: Vec<Message>) {
@@ -69,7 +90,7 @@ fn new_app() -> (tempfile::TempDir, Store, App) {
 #[test]
 fn write_an_article_with_a_photo_and_find_it_again() {
     let (_t, store, mut app) = new_app();
-    let _ = app.update(Message::Shortcut(Shortcut::New));
+    run(&mut app, Message::Shortcut(Shortcut::New));
     assert!(app.article().is_some(), "a new draft opens in the editor");
 
     type_into(&mut app, "title", &[Key::Text("Hội nghị ở xã Cao Sơn")]);
@@ -141,7 +162,7 @@ fn unikey_backspace_and_retype_gives_duong() {
     // Unikey on Windows turns Telex "Duwowng" into edits: it deletes the
     // letter it changes and types the new one.
     let (_t, _store, mut app) = new_app();
-    let _ = app.update(Message::Shortcut(Shortcut::New));
+    run(&mut app, Message::Shortcut(Shortcut::New));
     type_into(
         &mut app,
         "byline",
@@ -177,11 +198,11 @@ fn switching_language_changes_the_labels() {
 #[test]
 fn undo_and_redo_in_the_title() {
     let (_t, _store, mut app) = new_app();
-    let _ = app.update(Message::Shortcut(Shortcut::New));
+    run(&mut app, Message::Shortcut(Shortcut::New));
     type_into(&mut app, "title", &[Key::Text("Tin một")]);
     let _ = app.update(Message::Shortcut(Shortcut::Drafts));
     // Re-open is not needed: undo works on the open editor; make a second edit instead.
-    let _ = app.update(Message::Shortcut(Shortcut::New));
+    run(&mut app, Message::Shortcut(Shortcut::New));
     type_into(&mut app, "title", &[Key::Text("Bản đầu")]);
     std::thread::sleep(std::time::Duration::from_millis(1100));
     type_into(&mut app, "title", &[Key::Text(" sửa")]);
@@ -200,7 +221,7 @@ fn undo_and_redo_in_the_title() {
 #[test]
 fn a_failed_save_is_shown_in_words() {
     let (_t, _store, mut app) = new_app();
-    let _ = app.update(Message::Shortcut(Shortcut::New));
+    run(&mut app, Message::Shortcut(Shortcut::New));
     type_into(&mut app, "title", &[Key::Text("Sẽ không lưu được")]);
     let dir = app.draft_dir().unwrap().to_path_buf();
     // The draft folder vanishes and a file takes its place.
@@ -224,7 +245,7 @@ fn a_failed_save_is_shown_in_words() {
 fn check_problem_click_focuses_the_caption_field() {
     let (_t, store, mut app) = new_app();
     let d = tinxa::sample::create(&store).unwrap();
-    let _ = app.update(Message::Opened(Ok(Box::new(d))));
+    let _ = app.update(Message::Opened(Ok(Box::new(Opening::claim(d)))));
     type_into(&mut app, "photo:1:caption", &[Key::Text("")]);
     // Clear the caption: select all and delete.
     let mut s = sim(&app);
@@ -254,7 +275,7 @@ fn preview_shows_the_sample_like_the_export() {
     let (_t, store, mut app) = new_app();
     let d = tinxa::sample::create(&store).unwrap();
     let doc = tinxa::doc::Document::from_article(&d.article);
-    let _ = app.update(Message::Opened(Ok(Box::new(d))));
+    let _ = app.update(Message::Opened(Ok(Box::new(Opening::claim(d)))));
     let mut s = sim_sized(&app, Size::new(1366.0, 3000.0));
     // Title, sapo, caption, credit and byline are single texts in the preview.
     for t in [
@@ -294,7 +315,7 @@ fn window_check_agrees_with_the_command_line() {
         "Một tiêu đề rất dài có hơn mười hai chữ để thử quy tắc kiểm tra độ dài".into();
     d.save().unwrap();
     let dir = d.dir.clone();
-    let _ = app.update(Message::Opened(Ok(Box::new(d))));
+    let _ = app.update(Message::Opened(Ok(Box::new(Opening::claim(d)))));
     let cli = tinxa::check::check(
         &Draft::load(&dir).unwrap().article,
         Some(&dir),
@@ -314,7 +335,7 @@ fn window_check_agrees_with_the_command_line() {
 fn find_and_replace_in_the_body() {
     let (_t, store, mut app) = new_app();
     let d = tinxa::sample::create(&store).unwrap();
-    let _ = app.update(Message::Opened(Ok(Box::new(d))));
+    let _ = app.update(Message::Opened(Ok(Box::new(Opening::claim(d)))));
     let _ = app.update(Message::Shortcut(Shortcut::Find));
     type_into(&mut app, "find", &[Key::Text("Tỉnh ủy")]);
     type_into(&mut app, "replace", &[Key::Text("Tỉnh uỷ")]);

@@ -102,13 +102,17 @@ pub enum Message {
     PathConfirmed,
     PathCancelled,
     Listed(Result<drafts::Listing, Error>),
-    Opened(Result<Box<Draft>, Error>),
+    Opened(Result<Box<Opening>, Error>),
+    Journaled(Result<(), Error>),
+    /// The lock refresh found someone else holding the draft.
+    LockChecked(Result<Option<crate::lock::Holder>, Error>),
     Saved(Result<(), Error>),
     Tick,
     PhotosPicked(Option<Vec<PathBuf>>, Duration),
     PhotoCopied(Result<String, Error>),
     Preview(u32, Result<(Vec<u8>, u32), Error>),
     ExportTo(Option<PathBuf>, Duration),
+    ExportProgress(usize, usize),
     Exported(Result<PathBuf, Error>),
     ImportPicked(Option<PathBuf>, Duration),
     Imported(Result<(String, Vec<crate::import::ImportNotice>), Error>),
@@ -161,6 +165,68 @@ pub struct PathPrompt {
     pub confirm_overwrite: bool,
 }
 
+/// A draft ready for the editor: loaded, its lock taken (or who holds it),
+/// and any unfinished session found in its journal.
+#[derive(Debug, Clone)]
+pub struct Opening {
+    pub draft: Draft,
+    pub lock: Option<editor::SharedLock>,
+    pub busy: Option<crate::lock::Holder>,
+    pub pending: Option<crate::journal::Pending>,
+}
+
+impl Opening {
+    /// Takes the draft's lock for this window and looks for an unfinished
+    /// session. Blocking file work: run it off the UI thread.
+    pub fn claim(mut draft: Draft) -> Opening {
+        use crate::lock::{Acquired, Lock};
+        // Before our own lock exists: a journal under a live lock is not ours.
+        let pending = crate::journal::pending(&draft.dir);
+        if let Some(p) = &pending {
+            // Kept at once, so a second crash before the reporter decides
+            // cannot lose it.
+            let _ = crate::history::keep(
+                &draft.dir,
+                &p.entry.article,
+                crate::history::Kind::Recovered,
+            );
+        }
+        let (lock, busy) = if draft.read_only {
+            (None, None)
+        } else {
+            match Lock::acquire(&draft.dir, "window") {
+                Ok(Acquired::Held(l)) => (Some(std::sync::Arc::new(std::sync::Mutex::new(l))), None),
+                Ok(Acquired::Busy(h)) => {
+                    draft.read_only = true;
+                    (None, Some(h))
+                }
+                // No lock can be written (a read-only folder): saving will
+                // fail there too, with its own message.
+                Err(_) => (None, None),
+            }
+        };
+        Opening {
+            draft,
+            lock,
+            busy,
+            pending,
+        }
+    }
+}
+
+/// Refuses to write when someone took the draft over.
+pub(crate) fn check_lock(lock: Option<&editor::SharedLock>) -> Result<(), Error> {
+    if let Some(l) = lock {
+        let l = l.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(holder) = l.taken_by() {
+            return Err(Error::TakenOver {
+                holder: Box::new(holder),
+            });
+        }
+    }
+    Ok(())
+}
+
 enum Screen {
     Drafts,
     Editor(Box<editor::Editor>),
@@ -187,10 +253,16 @@ pub struct App {
     width: f32,
     /// Where "Quay lại" from the settings goes.
     settings_return_to_editor: Option<Box<editor::Editor>>,
+    /// A journal write is under way.
+    journaling: bool,
+    /// When the lock was last refreshed.
+    lock_checked: Instant,
+    /// Photos processed of the export under way: (done, of).
+    export_progress: Option<(usize, usize)>,
 }
 
 /// Runs blocking file work on tokio's blocking pool, off the UI thread.
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+pub(crate) async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
     tokio::task::spawn_blocking(f).await.expect("worker thread")
 }
 
@@ -213,6 +285,9 @@ impl App {
             settings_return_to_editor: None,
             width: 1280.0,
             save_failed: None,
+            journaling: false,
+            lock_checked: Instant::now(),
+            export_progress: None,
         }
     }
 
@@ -275,7 +350,7 @@ impl App {
             None => crate::sample::place_on_first_start(&store),
         };
         let task = match first {
-            Ok(Some(d)) => app.open_editor(d),
+            Ok(Some(d)) => app.open_editor(Opening::claim(d)),
             Ok(None) => Task::none(),
             Err(e) => {
                 app.status = Some((e.message(lang), true));
@@ -294,7 +369,13 @@ impl App {
         )
     }
 
-    fn open_editor(&mut self, draft: Draft) -> Task<Message> {
+    fn open_editor(&mut self, opening: Opening) -> Task<Message> {
+        let Opening {
+            draft,
+            lock,
+            busy,
+            pending,
+        } = opening;
         for n in &draft.notices {
             self.status = Some((n.message(self.lang), false));
         }
@@ -305,6 +386,10 @@ impl App {
             .map(|p| preview_task(&draft, p.id))
             .collect();
         let mut ed = editor::Editor::new(draft, &self.settings, self.lang);
+        ed.lock = lock;
+        ed.busy = busy;
+        ed.pending = pending;
+        self.lock_checked = Instant::now();
         ed.wide = self.width >= WIDE;
         ed.show_preview = ed.wide;
         self.screen = Screen::Editor(Box::new(ed));
@@ -325,8 +410,10 @@ impl App {
         ed.draft.article.updated = chrono::Utc::now();
         let dir = ed.draft.dir.clone();
         let article = ed.draft.article.clone();
+        let lock = ed.lock_handle();
+        let journal = ed.journal.clone();
         Task::perform(
-            blocking(move || draft::save_article(&dir, &article)),
+            blocking(move || save_locked(&dir, &article, lock.as_ref(), &journal)),
             Message::Saved,
         )
     }
@@ -338,7 +425,15 @@ impl App {
             && (ed.dirty || self.saving)
             && !ed.draft.read_only
         {
-            ed.draft.save()?;
+            ed.draft.article.updated = chrono::Utc::now();
+            let lock = ed.lock_handle();
+            if let Err(e) = save_locked(&ed.draft.dir, &ed.draft.article, lock.as_ref(), &ed.journal)
+            {
+                if let Error::TakenOver { holder } = &e {
+                    ed.lost_lock((**holder).clone());
+                }
+                return Err(e);
+            }
             ed.dirty = false;
             let _ = ed.draft.remove_unused_photos();
         }
@@ -411,13 +506,7 @@ impl App {
         match message {
             Message::Drafts(m) => match self.drafts.update(m) {
                 drafts::Action::None => Task::none(),
-                drafts::Action::Open(id) => {
-                    let store = self.store.clone();
-                    Task::perform(
-                        blocking(move || store.open(&id).map(Box::new)),
-                        Message::Opened,
-                    )
-                }
+                drafts::Action::Open(id) => open_task(&self.store, id),
                 drafts::Action::New => self.new_draft(),
                 drafts::Action::Duplicate(id) => {
                     let store = self.store.clone();
@@ -483,6 +572,10 @@ impl App {
                     editor::Action::Run(t) => t.map(Message::Editor),
                     editor::Action::SaveNow => self.start_save(),
                     editor::Action::Back => self.go_to_drafts(),
+                    editor::Action::Say(msg, is_error) => {
+                        self.status = Some((msg, is_error));
+                        Task::none()
+                    }
                     editor::Action::AddPhotos => {
                         let start = Instant::now();
                         Task::perform(
@@ -542,7 +635,7 @@ impl App {
                     if let Err(e) = self.save_now() {
                         self.status = Some((e.message(self.lang), true));
                     }
-                    self.open_editor(*d)
+                    Task::batch([self.open_editor(*d), self.refresh_list()])
                 }
                 Err(e) => {
                     self.status = Some((e.message(self.lang), true));
@@ -561,11 +654,43 @@ impl App {
                     }
                     Err(e) => {
                         if let Screen::Editor(ed) = &mut self.screen {
-                            ed.dirty = true; // still unsaved: try again later
+                            if let Error::TakenOver { holder } = &e {
+                                ed.lost_lock((**holder).clone());
+                            } else {
+                                ed.dirty = true; // still unsaved: try again later
+                            }
                         }
                         self.save_failed = Some(Instant::now());
                         self.status = Some((e.message(self.lang), true));
                     }
+                }
+                Task::none()
+            }
+            Message::Journaled(r) => {
+                self.journaling = false;
+                if let Err(e) = r
+                    && self.status.as_ref().is_none_or(|(_, err)| !err)
+                {
+                    self.status = Some((e.message(self.lang), true));
+                }
+                Task::none()
+            }
+            Message::LockChecked(r) => {
+                match r {
+                    Ok(Some(holder)) => {
+                        if let Screen::Editor(ed) = &mut self.screen {
+                            ed.lost_lock(holder.clone());
+                            self.status = Some((
+                                Error::TakenOver {
+                                    holder: Box::new(holder),
+                                }
+                                .message(self.lang),
+                                true,
+                            ));
+                        }
+                    }
+                    Ok(None) => {}
+                    Err(e) => self.status = Some((e.message(self.lang), true)),
                 }
                 Task::none()
             }
@@ -574,6 +699,57 @@ impl App {
                     && ed.stale
                 {
                     ed.refresh(&self.settings, self.lang);
+                }
+                let mut side = Task::none();
+                if let Screen::Editor(ed) = &mut self.screen {
+                    // The journal: typing since the last save, on disk about
+                    // every half second while it goes on.
+                    if !self.journaling
+                        && ed.dirty
+                        && ed.lock.is_some()
+                        && ed.last_edit.is_some_and(|t| {
+                            ed.journaled.is_none_or(|j| t > j)
+                                && ed
+                                    .journaled
+                                    .is_none_or(|j| j.elapsed() >= Duration::from_millis(500))
+                        })
+                    {
+                        self.journaling = true;
+                        ed.journaled = ed.last_edit;
+                        let entry = crate::journal::Entry {
+                            taken: chrono::Utc::now(),
+                            base: ed.draft.article.updated,
+                            article: ed.draft.article.clone(),
+                        };
+                        let journal = ed.journal.clone();
+                        side = Task::perform(
+                            blocking(move || journal.append(&entry)),
+                            Message::Journaled,
+                        );
+                    } else if let Some(lock) = ed.lock_handle()
+                        && self.lock_checked.elapsed() >= crate::lock::REFRESH_EVERY
+                    {
+                        self.lock_checked = Instant::now();
+                        let dir = ed.draft.dir.clone();
+                        let unsaved = ed.dirty.then(|| ed.draft.article.clone());
+                        side = Task::perform(
+                            blocking(move || {
+                                let mut l = lock.lock().unwrap_or_else(|e| e.into_inner());
+                                if l.refresh()? {
+                                    return Ok(None);
+                                }
+                                if let Some(a) = unsaved {
+                                    let _ = crate::history::keep(
+                                        &dir,
+                                        &a,
+                                        crate::history::Kind::Recovered,
+                                    );
+                                }
+                                Ok(l.taken_by())
+                            }),
+                            Message::LockChecked,
+                        );
+                    }
                 }
                 if let Screen::Editor(ed) = &self.screen
                     && ed.dirty
@@ -586,9 +762,9 @@ impl App {
                             || f.elapsed() >= Duration::from_secs(10)
                     })
                 {
-                    return self.start_save();
+                    return Task::batch([side, self.start_save()]);
                 }
-                Task::none()
+                side
             }
             Message::PhotosPicked(paths, took) => match paths {
                 Some(paths) => self.add_photos(paths),
@@ -647,15 +823,34 @@ impl App {
                     skip_bad_photos: false,
                 };
                 self.exporting = true;
-                Task::perform(
-                    blocking(move || {
-                        export::export(&draft, &path, &opts, &|_, _| {}).map(|e| e.path)
-                    }),
-                    Message::Exported,
-                )
+                self.export_progress = None;
+                // Progress "ảnh 3/10" as each photo is done, then the result.
+                let (tx, rx) = iced::futures::channel::mpsc::unbounded();
+                std::thread::spawn(move || {
+                    let run = std::panic::AssertUnwindSafe(|| {
+                        export::export(&draft, &path, &opts, &|done, total| {
+                            let _ = tx.unbounded_send(Message::ExportProgress(done, total));
+                        })
+                        .map(|e| e.path)
+                    });
+                    // Never leave the window "exporting" forever.
+                    let r = std::panic::catch_unwind(run).unwrap_or_else(|_| {
+                        Err(Error::Invalid {
+                            vi: "Xuất bài gặp lỗi ngoài dự kiến; bài viết không bị ảnh hưởng. Hãy thử lại.".into(),
+                            en: "The export failed unexpectedly; the article is unaffected. Try again.".into(),
+                        })
+                    });
+                    let _ = tx.unbounded_send(Message::Exported(r));
+                });
+                Task::run(rx, |m| m)
+            }
+            Message::ExportProgress(done, total) => {
+                self.export_progress = Some((done, total));
+                Task::none()
             }
             Message::Exported(r) => {
                 self.exporting = false;
+                self.export_progress = None;
                 match r {
                     Ok(p) => {
                         self.status = Some((
@@ -693,14 +888,7 @@ impl App {
                         let is_error = matches!(n, crate::import::ImportNotice::PhotoSkipped(_));
                         self.status = Some((text.join(" "), is_error));
                     }
-                    let store = self.store.clone();
-                    Task::batch([
-                        self.refresh_list(),
-                        Task::perform(
-                            blocking(move || store.open(&id).map(Box::new)),
-                            Message::Opened,
-                        ),
-                    ])
+                    Task::batch([self.refresh_list(), open_task(&self.store, id)])
                 }
                 Err(e) => {
                     self.status = Some((e.message(self.lang), true));
@@ -951,13 +1139,11 @@ impl App {
         let mut a = crate::article::Article::new();
         a.byline = self.settings.default_byline.clone();
         a.place = self.settings.default_place.clone();
-        match self.store.create(a) {
-            Ok(d) => Task::batch([self.open_editor(d), self.refresh_list()]),
-            Err(e) => {
-                self.status = Some((e.message(self.lang), true));
-                Task::none()
-            }
-        }
+        let store = self.store.clone();
+        Task::perform(
+            blocking(move || store.create(a).map(|d| Box::new(Opening::claim(d)))),
+            Message::Opened,
+        )
     }
 
     fn go_to_drafts(&mut self) -> Task<Message> {
@@ -1080,7 +1266,15 @@ impl App {
                 .push(text(ed.counts(lang)).size(13));
         }
         if self.exporting {
-            status = status.push(text(T::Exporting.tr(lang)).size(13));
+            status = status.push(
+                text(match self.export_progress {
+                    Some((done, total)) if total > 0 => {
+                        format!("{} {done}/{total}…", T::ExportProgress.tr(lang))
+                    }
+                    _ => T::Exporting.tr(lang).to_owned(),
+                })
+                .size(13),
+            );
         }
         if let Some((msg, is_error)) = &self.status {
             let t = text(msg.as_str()).size(13);
@@ -1165,6 +1359,34 @@ fn preview_task(d: &Draft, id: u32) -> Task<Message> {
             Ok((bytes, info.width.max(info.height)))
         }),
         move |r| Message::Preview(id, r),
+    )
+}
+
+/// Saves `article` into the draft at `dir` unless someone took the draft
+/// over (then what was unsaved here goes to the version history, and the
+/// error says who has it), and drops the journal entries the save covers.
+fn save_locked(
+    dir: &std::path::Path,
+    article: &crate::article::Article,
+    lock: Option<&editor::SharedLock>,
+    journal: &crate::journal::Journal,
+) -> Result<(), Error> {
+    if let Err(e) = check_lock(lock) {
+        let _ = crate::history::keep(dir, article, crate::history::Kind::Recovered);
+        return Err(e);
+    }
+    draft::save_article(dir, article)?;
+    // The journal is a safety net: failing to trim it loses nothing.
+    let _ = journal.saved(article.updated);
+    Ok(())
+}
+
+/// Loads a draft and claims it for this window (off the UI thread).
+fn open_task(store: &Store, id: String) -> Task<Message> {
+    let store = store.clone();
+    Task::perform(
+        blocking(move || store.open(&id).map(|d| Box::new(Opening::claim(d)))),
+        Message::Opened,
     )
 }
 

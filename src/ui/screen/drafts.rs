@@ -41,6 +41,9 @@ pub enum Action {
 pub struct Listing {
     pub list: Vec<Summary>,
     pub thumbs: std::collections::HashMap<String, std::path::PathBuf>,
+    /// Drafts left with a journal by a session that did not end (a crash,
+    /// a power cut) and that no live window is editing: (id, title).
+    pub unfinished: Vec<(String, String)>,
 }
 
 impl Listing {
@@ -58,7 +61,20 @@ impl Listing {
                 p.exists().then(|| (s.id.clone(), p))
             })
             .collect();
-        Ok(Listing { list, thumbs })
+        let unfinished = list
+            .iter()
+            .filter(|s| {
+                let dir = store.draft_dir(&s.id);
+                dir.join(crate::journal::JOURNAL_FILE).exists()
+                    && crate::lock::live_holder(&dir).is_none()
+            })
+            .map(|s| (s.id.clone(), s.title.clone()))
+            .collect();
+        Ok(Listing {
+            list,
+            thumbs,
+            unfinished,
+        })
     }
 }
 
@@ -81,12 +97,15 @@ pub struct Drafts {
     pub deleted: Option<String>,
     /// The trash, while it is shown.
     pub trash: Option<Vec<Summary>>,
+    /// Drafts with an unfinished session to recover.
+    pub unfinished: Vec<(String, String)>,
 }
 
 impl Drafts {
     pub fn set_listing(&mut self, listing: Listing) {
         self.list = listing.list;
         self.thumbs = listing.thumbs;
+        self.unfinished = listing.unfinished;
         self.sort();
     }
 
@@ -259,8 +278,36 @@ impl Drafts {
                     .on_press(Message::UndoDelete),
             );
         }
+        let mut unfinished = Column::new().spacing(4);
+        if !self.unfinished.is_empty() {
+            unfinished = unfinished.push(text(T::UnfinishedSession.tr(lang)).size(14));
+            for (id, title) in &self.unfinished {
+                let title = if title.is_empty() {
+                    T::Untitled.tr(lang)
+                } else {
+                    title
+                };
+                unfinished = unfinished.push(
+                    row![
+                        text(format!("«{title}»")).size(15).width(Fill),
+                        button(text(T::RecoverOpen.tr(lang)))
+                            .on_press(Message::Open(id.clone())),
+                    ]
+                    .spacing(8)
+                    .align_y(iced::Center),
+                );
+            }
+        }
+        let unfinished = container(unfinished)
+            .padding(if self.unfinished.is_empty() { 0 } else { 10 })
+            .style(if self.unfinished.is_empty() {
+                container::transparent
+            } else {
+                container::warning
+            });
         column![
             text(T::Drafts.tr(lang)).size(22),
+            unfinished,
             top,
             scrollable(list).height(Fill)
         ]

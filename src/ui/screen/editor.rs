@@ -2,7 +2,7 @@
 //! it, and the pre-publish check under the preview.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use chrono::NaiveDate;
@@ -16,8 +16,13 @@ use iced::{Element, Fill, Length, Task};
 use crate::article::Direction;
 use crate::check::{self, PhotoFile, Problem, Severity};
 use crate::doc::Document;
+use crate::article::Article;
 use crate::draft::Draft;
+use crate::error::Error;
+use crate::history::{self, Version};
+use crate::journal::{Journal, Pending};
 use crate::lang::Lang;
+use crate::lock::{Holder, Lock};
 use crate::settings::Settings;
 use crate::text as vt;
 use crate::ui::i18n::T;
@@ -57,7 +62,24 @@ pub enum Message {
     ReplaceAll,
     ConvertLegacy,
     NormalizeTone,
+    /// Put the unfinished session's text back.
+    Recover,
+    /// Leave it in the history.
+    SetAside,
+    /// Edit a draft another window or command holds.
+    TakeOver,
+    TookOver(Result<(SharedLock, Box<Draft>), Error>),
+    ShowHistory,
+    CloseHistory,
+    VersionsListed(Vec<Version>),
+    RestoreVersion(String),
+    VersionRestored(Result<Box<Article>, Error>),
+    /// File work done for the editor: what to tell the reporter.
+    Done(Result<(), Error>, T),
 }
+
+/// The draft's lock, shared with the worker threads that save.
+pub type SharedLock = Arc<Mutex<Lock>>;
 
 /// What the app must do for the editor.
 pub enum Action {
@@ -67,6 +89,8 @@ pub enum Action {
     Export,
     SaveNow,
     Back,
+    /// A line for the status bar (and whether it is an error).
+    Say(String, bool),
 }
 
 pub struct Editor {
@@ -93,6 +117,17 @@ pub struct Editor {
     pub confirm_export: bool,
     /// The find-and-replace bar (Ctrl+F), when open: what to find, what to put instead.
     pub find: Option<(String, String)>,
+    /// This window's write lock on the draft; None while read-only.
+    pub lock: Option<SharedLock>,
+    /// Who holds the draft, when it is open read-only because of them.
+    pub busy: Option<Holder>,
+    pub journal: Journal,
+    /// The last edit already written to the journal.
+    pub journaled: Option<Instant>,
+    /// An unfinished session found when the draft opened.
+    pub pending: Option<Pending>,
+    /// The version history, while it is shown.
+    pub versions: Option<Vec<Version>>,
 }
 
 impl Editor {
@@ -122,6 +157,12 @@ impl Editor {
             wide: true,
             confirm_export: false,
             find: None,
+            lock: None,
+            busy: None,
+            journal: Journal::of(&draft.dir),
+            journaled: None,
+            pending: None,
+            versions: None,
             draft,
         };
         e.refresh(settings, lang);
@@ -146,7 +187,35 @@ impl Editor {
         self.last_edit = Some(Instant::now());
     }
 
+    /// The lock still held by this window, for a worker thread.
+    pub fn lock_handle(&self) -> Option<SharedLock> {
+        self.lock.clone()
+    }
+
+    /// Someone took the draft over: stop writing, say who.
+    pub fn lost_lock(&mut self, holder: Holder) {
+        self.lock = None;
+        self.busy = Some(holder);
+        self.draft.read_only = true;
+        self.dirty = false;
+    }
+
     pub fn update(&mut self, message: Message, settings: &Settings, lang: Lang) -> Action {
+        if self.draft.read_only
+            && (edit_field(&message).is_some()
+                || matches!(
+                    message,
+                    Message::Undo
+                        | Message::Redo
+                        | Message::ReplaceOne
+                        | Message::ReplaceAll
+                        | Message::AddPhotos
+                        | Message::Recover
+                        | Message::RestoreVersion(_)
+                ))
+        {
+            return Action::None; // read-only: nothing typed here could be saved
+        }
         if let Some(field) = edit_field(&message) {
             self.history.record(&self.draft.article, field);
         }
@@ -309,6 +378,115 @@ impl Editor {
             }
             Message::Save => return Action::SaveNow,
             Message::Back => return Action::Back,
+            Message::Recover => {
+                let Some(p) = self.pending.take() else {
+                    return Action::None;
+                };
+                self.history.record(&self.draft.article, "convert");
+                // What was saved goes to the history; the typed text comes back.
+                let dir = self.draft.dir.clone();
+                let saved = p.saved.clone();
+                self.draft.article = p.entry.article;
+                self.reload_fields();
+                self.changed();
+                self.stale = true;
+                return Action::Run(Task::perform(
+                    crate::ui::blocking(move || match saved {
+                        Some(a) => history::keep(&dir, &a, history::Kind::BeforeRestore).map(|_| ()),
+                        None => Ok(()),
+                    }),
+                    |r| Message::Done(r, T::RecoveredText),
+                ));
+            }
+            Message::SetAside => {
+                // Opening the draft already kept the text in the history.
+                self.pending = None;
+                let journal = self.journal.clone();
+                return Action::Run(Task::perform(
+                    crate::ui::blocking(move || journal.clear()),
+                    |r| Message::Done(r, T::SetAsideDone),
+                ));
+            }
+            Message::TakeOver => {
+                let dir = self.draft.dir.clone();
+                return Action::Run(Task::perform(
+                    crate::ui::blocking(move || {
+                        let lock = Lock::take_over(&dir, "window")?;
+                        // The other writer may have saved since this opened.
+                        let d = Draft::load(&dir)?;
+                        Ok((Arc::new(Mutex::new(lock)), Box::new(d)))
+                    }),
+                    Message::TookOver,
+                ));
+            }
+            Message::TookOver(r) => {
+                return match r {
+                    Ok((lock, d)) => {
+                        if d.read_only {
+                            return Action::None; // a newer format: stays read-only
+                        }
+                        self.draft = *d;
+                        self.lock = Some(lock);
+                        self.busy = None;
+                        self.reload_fields();
+                        self.refresh(settings, lang);
+                        Action::None
+                    }
+                    Err(e) => Action::Say(e.message(lang), true),
+                };
+            }
+            Message::ShowHistory => {
+                let dir = self.draft.dir.clone();
+                return Action::Run(Task::perform(
+                    crate::ui::blocking(move || history::list(&dir)),
+                    Message::VersionsListed,
+                ));
+            }
+            Message::VersionsListed(v) => {
+                self.versions = Some(v);
+                self.show_preview = true;
+                return Action::None;
+            }
+            Message::CloseHistory => {
+                self.versions = None;
+                self.show_preview = self.wide;
+                return Action::None;
+            }
+            Message::RestoreVersion(file) => {
+                let dir = self.draft.dir.clone();
+                let current = self.draft.article.clone();
+                let lock = self.lock.clone();
+                return Action::Run(Task::perform(
+                    crate::ui::blocking(move || {
+                        crate::ui::check_lock(lock.as_ref())?;
+                        history::restore(&dir, &file, &current).map(|(a, _)| Box::new(a))
+                    }),
+                    Message::VersionRestored,
+                ));
+            }
+            Message::VersionRestored(r) => {
+                return match r {
+                    Ok(a) => {
+                        self.history.record(&self.draft.article, "convert");
+                        self.draft.article = *a;
+                        self.reload_fields();
+                        // Saved already; saving again makes sure no autosave
+                        // that was under way when it ran stays on disk.
+                        self.changed();
+                        self.refresh(settings, lang);
+                        self.versions = None;
+                        self.show_preview = self.wide;
+                        Action::Say(T::RestoredVersion.tr(lang).to_owned(), false)
+                    }
+                    Err(e) => Action::Say(e.message(lang), true),
+                };
+            }
+            Message::Done(r, said) => {
+                return match r {
+                    Ok(()) => Action::Say(said.tr(lang).to_owned(), false),
+                    Err(e) => Action::Say(e.message(lang), true),
+                };
+            }
             Message::Focus(field) => {
                 if !self.wide {
                     self.show_preview = false;
@@ -462,6 +640,13 @@ impl Editor {
         }
 
         let form = column![
+            self.banner(lang),
+            row![
+                iced::widget::space::horizontal(),
+                button(text(T::History.tr(lang)).size(13))
+                    .style(button::secondary)
+                    .on_press(Message::ShowHistory),
+            ],
             field(T::Title, "title", &a.title, Message::Title),
             label(T::Sapo),
             text_editor(&self.sapo)
@@ -542,17 +727,138 @@ impl Editor {
                     .on_press(Message::ExportAnyway),
             );
         }
-        let preview = column![
-            scrollable(crate::ui::preview::view(&self.doc, &self.images))
-                .height(Length::FillPortion(3)),
-            scrollable(checks).height(Length::FillPortion(1)),
-        ];
+        let preview = match &self.versions {
+            Some(v) => self.history_view(v, lang),
+            None => column![
+                scrollable(crate::ui::preview::view(&self.doc, &self.images))
+                    .height(Length::FillPortion(3)),
+                scrollable(checks).height(Length::FillPortion(1)),
+            ]
+            .into(),
+        };
         row![
             form,
             container(preview)
                 .width(Fill)
                 .style(container::bordered_box)
         ]
+        .into()
+    }
+
+    /// What the reporter must know before typing: an unfinished session to
+    /// recover, or that someone else is editing the draft.
+    fn banner<'a>(&'a self, lang: Lang) -> Element<'a, Message> {
+        if let Some(p) = &self.pending {
+            let when = p
+                .entry
+                .taken
+                .with_timezone(&chrono::Local)
+                .format("%H:%M:%S %d/%m/%Y");
+            let change = p.word_change();
+            let mut info = column![
+                text(T::RecoverTitle.tr(lang)).size(15),
+                text(format!(
+                    "{} {when} · {} {} ({}{change} {} {})",
+                    T::RecoverTypedAt.tr(lang),
+                    p.entry.article.body_words(),
+                    T::Words.tr(lang),
+                    if change >= 0 { "+" } else { "" },
+                    T::Words.tr(lang),
+                    T::ComparedToSaved.tr(lang),
+                ))
+                .size(13),
+            ]
+            .spacing(4);
+            if let Some(d) = p.first_difference() {
+                info = info.push(text(format!("«{d}»")).size(13).style(text::secondary));
+            }
+            info = info.push(
+                row![
+                    button(text(T::Recover.tr(lang))).on_press(Message::Recover),
+                    button(text(T::SetAside.tr(lang)))
+                        .style(button::secondary)
+                        .on_press(Message::SetAside),
+                ]
+                .spacing(8),
+            );
+            return container(info)
+                .padding(10)
+                .width(Fill)
+                .style(container::warning)
+                .into();
+        }
+        if let Some(h) = &self.busy {
+            return container(
+                row![
+                    text(format!("{} {}.", T::ReadOnlyBusy.tr(lang), h.describe(lang)))
+                        .size(14)
+                        .width(Fill),
+                    button(text(T::TakeOver.tr(lang))).on_press(Message::TakeOver),
+                ]
+                .spacing(8)
+                .align_y(iced::Center),
+            )
+            .padding(10)
+            .width(Fill)
+            .style(container::warning)
+            .into();
+        }
+        row![].into()
+    }
+
+    fn history_view<'a>(&'a self, versions: &'a [Version], lang: Lang) -> Element<'a, Message> {
+        let mut list = Column::new().spacing(6);
+        if versions.is_empty() {
+            list = list.push(text(T::HistoryEmpty.tr(lang)).size(13));
+        }
+        for v in versions {
+            let kind = match v.kind {
+                history::Kind::Auto => T::VersionAuto,
+                history::Kind::BeforeRestore => T::VersionBeforeRestore,
+                history::Kind::Recovered => T::VersionRecovered,
+            };
+            let when = v
+                .updated
+                .with_timezone(&chrono::Local)
+                .format("%H:%M %d/%m/%Y");
+            let title = if v.title.is_empty() {
+                T::Untitled.tr(lang)
+            } else {
+                &v.title
+            };
+            list = list.push(
+                container(
+                    row![
+                        column![
+                            text(format!("{when} · {} {}", v.words, T::Words.tr(lang))).size(14),
+                            text(format!("{} · {title}", kind.tr(lang)))
+                                .size(12)
+                                .style(text::secondary),
+                        ]
+                        .spacing(2)
+                        .width(Fill),
+                        button(text(T::RestoreVersion.tr(lang)).size(13))
+                            .on_press(Message::RestoreVersion(v.file.clone())),
+                    ]
+                    .spacing(8)
+                    .align_y(iced::Center),
+                )
+                .padding(8)
+                .style(container::rounded_box),
+            );
+        }
+        column![
+            row![
+                text(T::History.tr(lang)).size(16).width(Fill),
+                button(text(T::Close.tr(lang)).size(13))
+                    .style(button::secondary)
+                    .on_press(Message::CloseHistory),
+            ]
+            .align_y(iced::Center),
+            scrollable(list).height(Fill),
+        ]
+        .spacing(8)
+        .padding(12)
         .into()
     }
 
