@@ -110,8 +110,8 @@ pub fn keep(draft: &Path, article: &Article, kind: Kind) -> Result<String> {
         }
         now += chrono::Duration::milliseconds(1);
     };
-    let text = ron::ser::to_string_pretty(article, ron::ser::PrettyConfig::default())
-        .unwrap_or_default();
+    let text =
+        ron::ser::to_string_pretty(article, ron::ser::PrettyConfig::default()).unwrap_or_default();
     fsio::atomic_write(&dir.join(&name), text.as_bytes())?;
     if kind == Kind::Auto {
         prune(draft)?;
@@ -245,7 +245,10 @@ mod tests {
         keep(d.path(), &art("trước khi khôi phục"), Kind::BeforeRestore).unwrap();
         let v = list(d.path());
         assert_eq!(v.iter().filter(|v| v.kind == Kind::Auto).count(), KEEP);
-        assert_eq!(v.iter().filter(|v| v.kind == Kind::BeforeRestore).count(), 1);
+        assert_eq!(
+            v.iter().filter(|v| v.kind == Kind::BeforeRestore).count(),
+            1
+        );
         assert!(load(d.path(), "../article.ron").is_err());
     }
 }

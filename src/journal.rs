@@ -214,7 +214,11 @@ impl Pending {
         let old = self.saved.as_ref().unwrap_or(&empty);
         let short = |s: &str| {
             let t: String = s.chars().take(140).collect();
-            if t.len() < s.len() { format!("{t}…") } else { t }
+            if t.len() < s.len() {
+                format!("{t}…")
+            } else {
+                t
+            }
         };
         for (a, b) in [
             (&new.title, &old.title),

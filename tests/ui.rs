@@ -2,11 +2,14 @@
 //! then check the state, the disk and the view.
 #![cfg(feature = "gui")]
 
+mod common;
+
 use std::path::Path;
 
+use common::{apply, run, sim, sim_sized};
+
+use iced::Size;
 use iced::keyboard::key::Named;
-use iced::{Font, Settings, Size};
-use iced_test::Simulator;
 use iced_test::selector::id;
 use tinxa::draft::{self, Draft, Store};
 use tinxa::lang::Lang;
@@ -14,47 +17,6 @@ use tinxa::settings;
 use tinxa::ui::{App, Message, Opening, Shortcut};
 
 const PHOTOS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/photos");
-
-fn sim(app: &App) -> Simulator<'_, Message> {
-    sim_sized(app, Size::new(1366.0, 768.0))
-}
-
-/// A taller window: the form scrolls, and the simulator cannot scroll.
-fn sim_sized(app: &App, size: Size) -> Simulator<'_, Message> {
-    let s = Settings {
-        fonts: App::fonts(),
-        default_font: Font::with_name(tinxa::ui::FONT_NAME),
-        ..Settings::default()
-    };
-    Simulator::with_size(s, size, app.view())
-}
-
-/// Sends `message` and runs the work it starts (file work on a worker
-/// thread, as in the window) until nothing is left, feeding each result back.
-fn run(app: &mut App, message: Message) {
-    use iced::futures::StreamExt;
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let mut queue = vec![app.update(message)];
-    while let Some(task) = queue.pop() {
-        let Some(stream) = iced_runtime::task::into_stream(task) else {
-            continue;
-        };
-        for action in rt.block_on(stream.collect::<Vec<_>>()) {
-            if let iced_runtime::Action::Output(m) = action {
-                queue.push(app.update(m));
-            }
-        }
-    }
-}
-
-fn apply(app: &mut App, messages: Vec<Message>) {
-    for m in messages {
-        let _ = app.update(m);
-    }
-}
 
 /// Types into a single-line field the way a person (or Unikey) does: the
 /// window is redrawn after each key, as the real event loop would.

@@ -251,7 +251,10 @@ impl T {
             T::RecoverTypedAt => ("Gõ lúc", "Typed at"),
             T::ComparedToSaved => ("so với bản đã lưu", "compared with the saved text"),
             T::Recover => ("Khôi phục", "Recover"),
-            T::SetAside => ("Bỏ qua (giữ trong lịch sử)", "Skip (keep it in the history)"),
+            T::SetAside => (
+                "Bỏ qua (giữ trong lịch sử)",
+                "Skip (keep it in the history)",
+            ),
             T::RecoveredText => (
                 "Đã khôi phục phần chưa lưu. Bản đã lưu trước đó được giữ trong Lịch sử phiên bản.",
                 "The unsaved text was recovered. The previously saved text is kept in the version history.",
@@ -265,7 +268,10 @@ impl T {
                 "Phiên làm việc trước chưa kết thúc, còn phần chưa lưu ở bài:",
                 "The last session did not end; unsaved text remains in:",
             ),
-            T::ReadOnlyBusy => ("Chỉ đọc — bài đang được sửa ở", "Read-only — being edited in"),
+            T::ReadOnlyBusy => (
+                "Chỉ đọc — bài đang được sửa ở",
+                "Read-only — being edited in",
+            ),
             T::TakeOver => ("Giành quyền sửa", "Take over editing"),
             T::ExportProgress => ("Đang xử lý ảnh", "Processing photos"),
         };

@@ -195,7 +195,9 @@ impl Opening {
             (None, None)
         } else {
             match Lock::acquire(&draft.dir, "window") {
-                Ok(Acquired::Held(l)) => (Some(std::sync::Arc::new(std::sync::Mutex::new(l))), None),
+                Ok(Acquired::Held(l)) => {
+                    (Some(std::sync::Arc::new(std::sync::Mutex::new(l))), None)
+                }
                 Ok(Acquired::Busy(h)) => {
                     draft.read_only = true;
                     (None, Some(h))
@@ -427,7 +429,8 @@ impl App {
         {
             ed.draft.article.updated = chrono::Utc::now();
             let lock = ed.lock_handle();
-            if let Err(e) = save_locked(&ed.draft.dir, &ed.draft.article, lock.as_ref(), &ed.journal)
+            if let Err(e) =
+                save_locked(&ed.draft.dir, &ed.draft.article, lock.as_ref(), &ed.journal)
             {
                 if let Error::TakenOver { holder } = &e {
                     ed.lost_lock((**holder).clone());

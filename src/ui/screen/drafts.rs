@@ -290,8 +290,7 @@ impl Drafts {
                 unfinished = unfinished.push(
                     row![
                         text(format!("«{title}»")).size(15).width(Fill),
-                        button(text(T::RecoverOpen.tr(lang)))
-                            .on_press(Message::Open(id.clone())),
+                        button(text(T::RecoverOpen.tr(lang))).on_press(Message::Open(id.clone())),
                     ]
                     .spacing(8)
                     .align_y(iced::Center),

@@ -13,10 +13,10 @@ use iced::widget::{
 };
 use iced::{Element, Fill, Length, Task};
 
+use crate::article::Article;
 use crate::article::Direction;
 use crate::check::{self, PhotoFile, Problem, Severity};
 use crate::doc::Document;
-use crate::article::Article;
 use crate::draft::Draft;
 use crate::error::Error;
 use crate::history::{self, Version};
@@ -392,7 +392,9 @@ impl Editor {
                 self.stale = true;
                 return Action::Run(Task::perform(
                     crate::ui::blocking(move || match saved {
-                        Some(a) => history::keep(&dir, &a, history::Kind::BeforeRestore).map(|_| ()),
+                        Some(a) => {
+                            history::keep(&dir, &a, history::Kind::BeforeRestore).map(|_| ())
+                        }
                         None => Ok(()),
                     }),
                     |r| Message::Done(r, T::RecoveredText),
@@ -790,9 +792,13 @@ impl Editor {
         if let Some(h) = &self.busy {
             return container(
                 row![
-                    text(format!("{} {}.", T::ReadOnlyBusy.tr(lang), h.describe(lang)))
-                        .size(14)
-                        .width(Fill),
+                    text(format!(
+                        "{} {}.",
+                        T::ReadOnlyBusy.tr(lang),
+                        h.describe(lang)
+                    ))
+                    .size(14)
+                    .width(Fill),
                     button(text(T::TakeOver.tr(lang))).on_press(Message::TakeOver),
                 ]
                 .spacing(8)
