@@ -104,6 +104,7 @@ pub enum Message {
     Listed(Result<drafts::Listing, Error>),
     Opened(Result<Box<Opening>, Error>),
     Journaled(Result<(), Error>),
+    SettingsSaved(Result<(), Error>),
     /// The lock refresh found someone else holding the draft.
     LockChecked(Result<Option<crate::lock::Holder>, Error>),
     Saved(Result<(), Error>),
@@ -261,6 +262,9 @@ pub struct App {
     lock_checked: Instant,
     /// Photos processed of the export under way: (done, of).
     export_progress: Option<(usize, usize)>,
+    /// Settings saves asked for, and the last one written.
+    settings_seq: u64,
+    settings_written: std::sync::Arc<std::sync::Mutex<u64>>,
 }
 
 /// Runs blocking file work on tokio's blocking pool, off the UI thread.
@@ -290,6 +294,8 @@ impl App {
             journaling: false,
             lock_checked: Instant::now(),
             export_progress: None,
+            settings_seq: 0,
+            settings_written: Default::default(),
         }
     }
 
@@ -669,6 +675,12 @@ impl App {
                 }
                 Task::none()
             }
+            Message::SettingsSaved(r) => {
+                if let Err(e) = r {
+                    self.status = Some((e.message(self.lang), true));
+                }
+                Task::none()
+            }
             Message::Journaled(r) => {
                 self.journaling = false;
                 if let Err(e) = r
@@ -814,11 +826,14 @@ impl App {
                     self.dialog_failed(took, PathPurpose::Export);
                     return Task::none();
                 };
-                let Screen::Editor(ed) = &self.screen else {
+                if !matches!(self.screen, Screen::Editor(_)) {
                     return Task::none();
-                };
+                }
                 self.settings.export_dir = path.parent().map(|p| p.to_path_buf());
-                let _ = self.settings.save(self.store.home());
+                let saved = self.save_settings();
+                let Screen::Editor(ed) = &self.screen else {
+                    return saved;
+                };
                 let draft = ed.draft.clone();
                 let opts = export::Options {
                     format: self.export_format,
@@ -845,7 +860,7 @@ impl App {
                     });
                     let _ = tx.unbounded_send(Message::Exported(r));
                 });
-                Task::run(rx, |m| m)
+                Task::batch([saved, Task::run(rx, |m| m)])
             }
             Message::ExportProgress(done, total) => {
                 self.export_progress = Some((done, total));
@@ -922,10 +937,7 @@ impl App {
                 settings_screen::Action::None => Task::none(),
                 settings_screen::Action::Changed => {
                     self.lang = self.settings.lang;
-                    if let Err(e) = self.settings.save(self.store.home()) {
-                        self.status = Some((e.message(self.lang), true));
-                    }
-                    Task::none()
+                    self.save_settings()
                 }
                 settings_screen::Action::OpenDataFolder => {
                     let _ = open_in_system(self.store.home());
@@ -1067,13 +1079,10 @@ impl App {
                     Lang::En => Lang::Vi,
                 };
                 self.settings.lang = self.lang;
-                if let Err(e) = self.settings.save(self.store.home()) {
-                    self.status = Some((e.message(self.lang), true));
-                }
                 if let Screen::Editor(ed) = &mut self.screen {
                     ed.refresh(&self.settings, self.lang);
                 }
-                Task::none()
+                self.save_settings()
             }
             Message::OpenFolder(p) => {
                 let _ = open_in_system(&p);
@@ -1146,6 +1155,27 @@ impl App {
         Task::perform(
             blocking(move || store.create(a).map(|d| Box::new(Opening::claim(d)))),
             Message::Opened,
+        )
+    }
+
+    /// Writes the settings off the UI thread. Saves run in the order they
+    /// were asked for: an older one that comes late does not overwrite.
+    fn save_settings(&mut self) -> Task<Message> {
+        self.settings_seq += 1;
+        let seq = self.settings_seq;
+        let written = self.settings_written.clone();
+        let settings = self.settings.clone();
+        let home = self.store.home().to_path_buf();
+        Task::perform(
+            blocking(move || {
+                let mut last = written.lock().unwrap_or_else(|e| e.into_inner());
+                if *last > seq {
+                    return Ok(());
+                }
+                *last = seq;
+                settings.save(&home)
+            }),
+            Message::SettingsSaved,
         )
     }
 
