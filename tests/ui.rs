@@ -320,3 +320,46 @@ fn find_and_replace_in_the_body() {
         "replace all is one undo step"
     );
 }
+
+#[test]
+fn export_shows_photo_progress_then_the_result() {
+    use iced::futures::StreamExt;
+    let (t, store, mut app) = new_app();
+    let d = tinxa::sample::create(&store).unwrap();
+    let _ = app.update(Message::Opened(Ok(Box::new(Opening::claim(d)))));
+    let out = t.path().join("xuat");
+    std::fs::create_dir(&out).unwrap();
+    let task = app.update(Message::ExportTo(
+        Some(out.join("bai.html")),
+        std::time::Duration::from_secs(1),
+    ));
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let mut stream = iced_runtime::task::into_stream(task).expect("export runs");
+    let mut seen = Vec::new();
+    while let Some(action) = rt.block_on(stream.next()) {
+        let iced_runtime::Action::Output(m) = action else {
+            continue;
+        };
+        let progress = match m {
+            Message::ExportProgress(done, total) => Some(format!("Đang xử lý ảnh {done}/{total}…")),
+            _ => None,
+        };
+        seen.push(format!("{m:?}").chars().take(40).collect::<String>());
+        let _ = app.update(m);
+        if let Some(line) = progress {
+            // While photos are processed the status bar counts them.
+            assert!(sim(&app).find(line.as_str()).is_ok(), "{line} on screen");
+        }
+    }
+    assert!(
+        seen.iter().any(|m| m.starts_with("ExportProgress(1, 1)")),
+        "{seen:?}"
+    );
+    let (msg, is_error) = app.status().unwrap();
+    assert!(!is_error, "{msg}");
+    assert!(msg.starts_with("Đã xuất"), "{msg}");
+    assert!(out.join("bai.html").exists());
+}

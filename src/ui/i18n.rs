@@ -83,6 +83,7 @@ pub enum T {
     ReadOnlyBusy,
     TakeOver,
     ExportProgress,
+    SaveFailedHint,
     DialogUnavailable,
     PathField,
     Cancel,
@@ -274,6 +275,10 @@ impl T {
             ),
             T::TakeOver => ("Giành quyền sửa", "Take over editing"),
             T::ExportProgress => ("Đang xử lý ảnh", "Processing photos"),
+            T::SaveFailedHint => (
+                "Bài vẫn còn nguyên trong cửa sổ; Tin Xã sẽ thử lưu lại. Có thể xuất bài (md hoặc zip) ra thư mục khác để giữ.",
+                "The article is still in the window; Tin Xã will try again. You can export it (md or zip) to another folder to keep it.",
+            ),
         };
         lang.pick(vi, en)
     }

@@ -27,6 +27,8 @@ pub const FONT_NAME: &str = "Noto Sans";
 const PREVIEW_SIDE: u32 = 720;
 /// From this logical width on, the preview sits beside the form.
 const WIDE: f32 = 1000.0;
+/// The window's size on a screen with room for it.
+const DEFAULT_SIZE: (f32, f32) = (1280.0, 760.0);
 /// Per-draft cache of preview-size photo copies and thumbnails.
 pub const CACHE_DIR: &str = ".cache";
 
@@ -54,7 +56,7 @@ pub fn run(lang_flag: Option<&str>, open: Option<PathBuf>) -> i32 {
     .default_font(Font::with_name(FONT_NAME))
     .scale_factor(|app: &App| app.settings.zoom)
     .window(window_settings())
-    .window_size((1280.0, 760.0))
+    .window_size(DEFAULT_SIZE)
     .exit_on_close_request(false)
     .run();
     match result {
@@ -121,6 +123,9 @@ pub enum Message {
     FileDropped(PathBuf),
     CloseRequested(window::Id),
     Resized(f32),
+    /// The screen the window opened on (to fit a small laptop screen).
+    Monitor(window::Id, Option<iced::Size>),
+    WindowOpened(window::Id),
     SwitchLang,
     OpenFolder(PathBuf),
     Done(Result<(), Error>),
@@ -264,6 +269,8 @@ pub struct App {
     export_progress: Option<(usize, usize)>,
     /// Settings saves asked for, and the last one written.
     settings_seq: u64,
+    /// The window was fitted to a small screen (or found big enough).
+    fitted: bool,
     settings_written: std::sync::Arc<std::sync::Mutex<u64>>,
 }
 
@@ -295,6 +302,7 @@ impl App {
             lock_checked: Instant::now(),
             export_progress: None,
             settings_seq: 0,
+            fitted: false,
             settings_written: Default::default(),
         }
     }
@@ -670,7 +678,11 @@ impl App {
                             }
                         }
                         self.save_failed = Some(Instant::now());
-                        self.status = Some((e.message(self.lang), true));
+                        let hint = match e {
+                            Error::TakenOver { .. } => "",
+                            _ => T::SaveFailedHint.tr(self.lang),
+                        };
+                        self.status = Some((format!("{} {hint}", e.message(self.lang)), true));
                     }
                 }
                 Task::none()
@@ -708,6 +720,16 @@ impl App {
                     Err(e) => self.status = Some((e.message(self.lang), true)),
                 }
                 Task::none()
+            }
+            Message::Tick if !self.fitted => {
+                // Once, when the window surely exists (the open event can
+                // come before the subscriptions are listening).
+                self.fitted = true;
+                let fit = window::oldest().then(|id| match id {
+                    Some(id) => Task::done(Message::WindowOpened(id)),
+                    None => Task::none(),
+                });
+                Task::batch([fit, self.update(Message::Tick)])
             }
             Message::Tick => {
                 if let Screen::Editor(ed) = &mut self.screen
@@ -1062,6 +1084,27 @@ impl App {
                     Task::none()
                 }
             },
+            // A 1366×768 or 1024×600 laptop screen is smaller than the
+            // default window (plus title bar and taskbar): fit it, and let
+            // the window manager maximise it.
+            Message::WindowOpened(id) => {
+                window::monitor_size(id).map(move |s| Message::Monitor(id, s))
+            }
+            Message::Monitor(id, Some(screen))
+                if screen.width < DEFAULT_SIZE.0 + 80.0
+                    || screen.height < DEFAULT_SIZE.1 + 80.0 =>
+            {
+                let size = iced::Size::new(
+                    screen.width.min(DEFAULT_SIZE.0),
+                    (screen.height - 48.0).clamp(400.0, DEFAULT_SIZE.1),
+                );
+                Task::batch([
+                    window::move_to(id, iced::Point::ORIGIN),
+                    window::resize(id, size),
+                    window::maximize(id, true),
+                ])
+            }
+            Message::Monitor(..) => Task::none(),
             Message::Resized(w) => {
                 self.width = w;
                 if let Screen::Editor(ed) = &mut self.screen {
@@ -1236,7 +1279,7 @@ impl App {
                 .style(button::secondary)
                 .on_press(Message::ShowSettings),
         );
-        bar = bar.push(iced::widget::space::horizontal()).push(
+        bar = bar.push(
             button(text(match lang {
                 Lang::Vi => "English",
                 Lang::En => "Tiếng Việt",
@@ -1296,7 +1339,7 @@ impl App {
             };
             status = status
                 .push(text(save).size(13))
-                .push(text(ed.counts(lang)).size(13));
+                .push(text(ed.counts()).size(13));
         }
         if self.exporting {
             status = status.push(
@@ -1321,7 +1364,9 @@ impl App {
             );
         }
         column![
-            bar,
+            // Wraps onto a second line on a narrow (1024 px) screen
+            // instead of pushing buttons off the edge.
+            bar.wrap().vertical_spacing(6),
             container(body).height(Fill).width(Fill),
             container(status).width(Fill).style(container::bordered_box)
         ]

@@ -29,10 +29,12 @@ pub fn run(app: &mut App, message: Message) {
         .unwrap();
     let mut queue = vec![app.update(message)];
     while let Some(task) = queue.pop() {
-        let Some(stream) = iced_runtime::task::into_stream(task) else {
+        let Some(mut stream) = iced_runtime::task::into_stream(task) else {
             continue;
         };
-        for action in rt.block_on(stream.collect::<Vec<_>>()) {
+        // Actions for the real window (focus, window size, clipboard) are
+        // dropped as they come, which ends the tasks waiting on them.
+        while let Some(action) = rt.block_on(stream.next()) {
             if let iced_runtime::Action::Output(m) = action {
                 queue.push(app.update(m));
             }

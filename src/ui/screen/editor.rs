@@ -128,6 +128,11 @@ pub struct Editor {
     pub pending: Option<Pending>,
     /// The version history, while it is shown.
     pub versions: Option<Vec<Version>>,
+    /// The status bar's counts and which photos have a marker, kept from
+    /// the last refresh: counting a 10,000-word body on every frame would
+    /// slow typing down.
+    counts: String,
+    placed: std::collections::HashSet<u32>,
 }
 
 impl Editor {
@@ -163,6 +168,8 @@ impl Editor {
             journaled: None,
             pending: None,
             versions: None,
+            counts: String::new(),
+            placed: Default::default(),
             draft,
         };
         e.refresh(settings, lang);
@@ -179,6 +186,14 @@ impl Editor {
             &settings.check,
             lang,
         );
+        self.counts = self.count_line(lang);
+        let a = &self.draft.article;
+        self.placed = a
+            .photos
+            .iter()
+            .map(|p| p.id)
+            .filter(|&id| a.is_placed(id))
+            .collect();
         self.stale = false;
     }
 
@@ -343,15 +358,24 @@ impl Editor {
             Message::Move(id, dir) => {
                 a.move_photo(id, dir);
                 self.reload_body();
+                self.changed();
+                self.refresh(settings, lang);
+                return Action::None;
             }
             Message::Remove(id) => {
                 a.remove_photo(id);
                 self.reload_body();
+                self.changed();
+                self.refresh(settings, lang);
+                return Action::None;
             }
             Message::InsertHere(id) => {
                 let at = self.cursor_byte();
                 self.draft.article.insert_marker_at(id, at);
                 self.reload_body();
+                self.changed();
+                self.refresh(settings, lang);
+                return Action::None;
             }
             Message::Format(before, after) => {
                 let sel = self.body.selection().unwrap_or_default();
@@ -584,7 +608,7 @@ impl Editor {
 
         let mut photos = Column::new().spacing(8);
         for p in &a.photos {
-            let placed = a.is_placed(p.id);
+            let placed = self.placed.contains(&p.id);
             let thumb: Element<'a, Message> = match self.images.get(&p.id) {
                 Some(h) => image(h.clone()).width(120).into(),
                 None => container(text("…"))
@@ -643,18 +667,26 @@ impl Editor {
 
         let form = column![
             self.banner(lang),
-            row![
-                iced::widget::space::horizontal(),
-                button(text(T::History.tr(lang)).size(13))
-                    .style(button::secondary)
-                    .on_press(Message::ShowHistory),
-            ],
-            field(T::Title, "title", &a.title, Message::Title),
+            column![
+                row![
+                    label(T::Title).width(Fill),
+                    button(text(T::History.tr(lang)).size(13))
+                        .style(button::secondary)
+                        .padding([2, 8])
+                        .on_press(Message::ShowHistory),
+                ]
+                .align_y(iced::Bottom),
+                text_input(T::Title.tr(lang), &a.title)
+                    .id("title")
+                    .on_input(Message::Title)
+                    .padding(6)
+            ]
+            .spacing(3),
             label(T::Sapo),
             text_editor(&self.sapo)
                 .id("sapo")
                 .on_action(Message::Sapo)
-                .height(Length::Fixed(84.0))
+                .height(Length::Fixed(96.0))
                 .padding(6),
             label(T::Body),
             toolbar,
@@ -896,7 +928,11 @@ impl Editor {
     }
 
     /// Status bar counts: body words and characters, sapo and title words.
-    pub fn counts(&self, lang: Lang) -> String {
+    pub fn counts(&self) -> &str {
+        &self.counts
+    }
+
+    fn count_line(&self, lang: Lang) -> String {
         let a = &self.draft.article;
         format!(
             "{}: {} {} · {} {} | {}: {} {} | {}: {} {}",
