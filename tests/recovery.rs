@@ -315,3 +315,27 @@ fn a_second_window_is_read_only_until_it_takes_over() {
     assert!(tinxa::lock::live_holder(&d.dir).is_none());
     assert!(!Path::new(&d.dir).join(tinxa::lock::LOCK_FILE).exists());
 }
+
+#[test]
+fn closing_the_window_saves_and_frees_the_draft() {
+    let t = tempfile::tempdir().unwrap();
+    let store = Store::new(t.path());
+    let d = store.create(Article::new()).unwrap();
+    let mut app = app_on(&store);
+    open(&mut app, &store, &d.id);
+    assert!(
+        tinxa::lock::live_holder(&d.dir).is_some(),
+        "held while open"
+    );
+    run(
+        &mut app,
+        Message::Editor(editor::Message::Title("Đóng cửa sổ".into())),
+    );
+    run(
+        &mut app,
+        Message::CloseRequested(iced::window::Id::unique()),
+    );
+    assert_eq!(Draft::load(&d.dir).unwrap().article.title, "Đóng cửa sổ");
+    assert!(!d.dir.join(tinxa::lock::LOCK_FILE).exists());
+    assert!(!d.dir.join(journal::JOURNAL_FILE).exists());
+}

@@ -113,7 +113,7 @@ pub enum Message {
     Tick,
     PhotosPicked(Option<Vec<PathBuf>>, Duration),
     PhotoCopied(Result<String, Error>),
-    Preview(u32, Result<(Vec<u8>, u32), Error>),
+    Preview(u32, Result<PhotoCopies, Error>),
     ExportTo(Option<PathBuf>, Duration),
     ExportProgress(usize, usize),
     Exported(Result<PathBuf, Error>),
@@ -147,6 +147,15 @@ pub enum Shortcut {
     NextField,
     PreviousField,
     Find,
+}
+
+/// A photo's copies for the window: the preview-size one, the card's small
+/// thumbnail, and the original's long side (for the check).
+#[derive(Debug, Clone)]
+pub struct PhotoCopies {
+    pub preview: Vec<u8>,
+    pub thumb: Option<Vec<u8>>,
+    pub long_side: u32,
 }
 
 /// What an in-memory HTML page is for.
@@ -830,10 +839,15 @@ impl App {
             Message::Preview(id, r) => {
                 if let Screen::Editor(ed) = &mut self.screen {
                     let file = match r {
-                        Ok((bytes, long_side)) => {
-                            ed.images
-                                .insert(id, iced::widget::image::Handle::from_bytes(bytes));
-                            crate::check::PhotoFile::LongSide(long_side)
+                        Ok(c) => {
+                            use iced::widget::image::Handle;
+                            let preview = Handle::from_bytes(c.preview);
+                            // The card shows the small copy: ten photos'
+                            // cards then cost kilobytes, not megabytes.
+                            let thumb = c.thumb.map_or_else(|| preview.clone(), Handle::from_bytes);
+                            ed.images.insert(id, preview);
+                            ed.thumbs.insert(id, thumb);
+                            crate::check::PhotoFile::LongSide(c.long_side)
                         }
                         Err(Error::Photo { .. }) => crate::check::PhotoFile::Unknown,
                         Err(_) => crate::check::PhotoFile::Missing,
@@ -1077,7 +1091,14 @@ impl App {
                 }
             }
             Message::CloseRequested(id) => match self.save_now() {
-                Ok(()) => window::close(id),
+                Ok(()) => {
+                    // The process may end without dropping the app: free
+                    // the draft now.
+                    if let Screen::Editor(ed) = &mut self.screen {
+                        ed.lock = None;
+                    }
+                    window::close(id)
+                }
                 Err(e) => {
                     // Do not close over unsaved work: say why and stay open.
                     self.status = Some((e.message(self.lang), true));
@@ -1410,34 +1431,79 @@ fn preview_task(d: &Draft, id: u32) -> Task<Message> {
             };
             let info = crate::photo::probe(&path).map_err(err)?;
             let cache = dir.join(CACHE_DIR);
-            let preview = cache.join(format!("preview{PREVIEW_SIDE}-{}.jpg", photo.file));
-            let bytes = match std::fs::read(&preview) {
-                Ok(b) => b,
+            let preview_file = cache.join(format!("preview{PREVIEW_SIDE}-{}.jpg", photo.file));
+            let thumb_file = cache.join(format!("thumb-{}.jpg", photo.file));
+            let (preview, thumb) = match std::fs::read(&preview_file) {
+                Ok(b) => (b, std::fs::read(&thumb_file).ok()),
                 Err(_) => {
-                    let made = crate::photo::thumbnail(&path, PREVIEW_SIDE)
-                        .map_err(err)?
-                        .bytes;
+                    let made = {
+                        // A 12 MP decode holds tens of megabytes while it
+                        // runs: one per core, not ten at once.
+                        let _slot = DecodeSlot::take();
+                        crate::photo::thumbnail(&path, PREVIEW_SIDE)
+                            .map_err(err)?
+                            .bytes
+                    };
+                    let small = PhotoOptions {
+                        max_side: 160,
+                        quality: 80,
+                    };
+                    let thumb = crate::photo::process_bytes(&made, &small)
+                        .ok()
+                        .map(|t| t.bytes);
                     // The cache is a convenience: failing to write it is not an error.
                     if crate::fsio::create_dir_all(&cache).is_ok() {
-                        let _ = crate::fsio::atomic_write(&preview, &made);
-                        let small = PhotoOptions {
-                            max_side: 160,
-                            quality: 80,
-                        };
-                        if let Ok(t) = crate::photo::process_bytes(&made, &small) {
-                            let _ = crate::fsio::atomic_write(
-                                &cache.join(format!("thumb-{}.jpg", photo.file)),
-                                &t.bytes,
-                            );
+                        let _ = crate::fsio::atomic_write(&preview_file, &made);
+                        if let Some(t) = &thumb {
+                            let _ = crate::fsio::atomic_write(&thumb_file, t);
                         }
                     }
-                    made
+                    (made, thumb)
                 }
             };
-            Ok((bytes, info.width.max(info.height)))
+            Ok(PhotoCopies {
+                preview,
+                thumb,
+                long_side: info.width.max(info.height),
+            })
         }),
         move |r| Message::Preview(id, r),
     )
+}
+
+/// A place among the photo decodes allowed to run at once (one per core).
+struct DecodeSlot;
+
+static DECODES: std::sync::Mutex<usize> = std::sync::Mutex::new(0);
+static DECODE_DONE: std::sync::Condvar = std::sync::Condvar::new();
+
+impl DecodeSlot {
+    fn take() -> DecodeSlot {
+        let max = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let mut n = DECODES.lock().unwrap_or_else(|e| e.into_inner());
+        while *n >= max {
+            n = DECODE_DONE.wait(n).unwrap_or_else(|e| e.into_inner());
+        }
+        *n += 1;
+        DecodeSlot
+    }
+}
+
+impl Drop for DecodeSlot {
+    fn drop(&mut self) {
+        let mut n = DECODES.lock().unwrap_or_else(|e| e.into_inner());
+        *n -= 1;
+        DECODE_DONE.notify_one();
+        // glibc keeps freed decode buffers in per-thread arenas; hand them
+        // back once the last decode is done (≈ 60 MB after ten 12 MP photos).
+        #[cfg(all(target_os = "linux", target_env = "gnu"))]
+        if *n == 0 {
+            // SAFETY: malloc_trim only releases free heap memory.
+            unsafe {
+                libc::malloc_trim(0);
+            }
+        }
+    }
 }
 
 /// Saves `article` into the draft at `dir` unless someone took the draft

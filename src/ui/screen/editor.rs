@@ -106,6 +106,8 @@ pub struct Editor {
     pub problems: Vec<Problem>,
     pub doc: Document,
     pub images: HashMap<u32, image::Handle>,
+    /// Small copies for the photo cards.
+    pub thumbs: HashMap<u32, image::Handle>,
     /// What is known of each photo's file (filled off the UI thread).
     pub files: HashMap<u32, PhotoFile>,
     /// The preview and the check lag the last edit (refreshed on a tick).
@@ -156,6 +158,7 @@ impl Editor {
             problems: Vec::new(),
             doc: Document::from_article(&draft.article),
             images: HashMap::new(),
+            thumbs: HashMap::new(),
             files: HashMap::new(),
             stale: false,
             show_preview: true,
@@ -609,7 +612,7 @@ impl Editor {
         let mut photos = Column::new().spacing(8);
         for p in &a.photos {
             let placed = self.placed.contains(&p.id);
-            let thumb: Element<'a, Message> = match self.images.get(&p.id) {
+            let thumb: Element<'a, Message> = match self.thumbs.get(&p.id) {
                 Some(h) => image(h.clone()).width(120).into(),
                 None => container(text("…"))
                     .width(120)
@@ -686,7 +689,7 @@ impl Editor {
             text_editor(&self.sapo)
                 .id("sapo")
                 .on_action(Message::Sapo)
-                .height(Length::Fixed(96.0))
+                .height(Length::Fixed(4.0 * 20.8 + 12.0))
                 .padding(6),
             label(T::Body),
             toolbar,
@@ -694,7 +697,10 @@ impl Editor {
             text_editor(&self.body)
                 .id("body")
                 .on_action(Message::Body)
-                .height(Length::Fixed(320.0))
+                // A whole number of 20.8 px lines (16 px text × 1.3) plus
+                // padding: a half-visible last line is drawn past the
+                // editor's edge by the software renderer and left behind.
+                .height(Length::Fixed(15.0 * 20.8 + 16.0))
                 .padding(8),
             row![
                 label(T::Photos),
