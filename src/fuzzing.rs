@@ -145,3 +145,31 @@ pub fn check_markup(out: &str) {
         rest = &tag_src[end + 1..];
     }
 }
+
+/// Reading arbitrary bytes as a keystroke journal never panics; what it
+/// reads writes back the same; and a whole record appended after a torn one
+/// (a crash in the middle of an append) is the one recovered.
+pub fn journal_bytes(data: &[u8]) {
+    use crate::journal::{Entry, decode, encode};
+    for e in decode(data) {
+        let again = decode(&encode(&e));
+        assert_eq!(again.len(), 1);
+        assert_eq!(again[0], e);
+    }
+    let (cut, rest) = data.split_first().map_or((0, data), |(c, r)| (*c, r));
+    let entry = |text: &str| Entry {
+        taken: chrono::DateTime::UNIX_EPOCH,
+        base: chrono::DateTime::UNIX_EPOCH,
+        article: Article {
+            title: text.to_owned(),
+            ..Article::default()
+        },
+    };
+    let mut bytes = encode(&entry(&String::from_utf8_lossy(rest)));
+    // Cut anywhere before the record's final newline: a torn record.
+    let keep = (usize::from(cut) * bytes.len() / 256).min(bytes.len().saturating_sub(2));
+    bytes.truncate(keep);
+    let whole = entry("Bản ghi nguyên vẹn: Hội nghị ở xã Cao Sơn");
+    bytes.extend(encode(&whole));
+    assert_eq!(decode(&bytes).last(), Some(&whole));
+}

@@ -127,7 +127,8 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     h
 }
 
-fn encode(entry: &Entry) -> Vec<u8> {
+/// One record of the journal for `entry`.
+pub fn encode(entry: &Entry) -> Vec<u8> {
     let payload = ron::to_string(entry).unwrap_or_default();
     let mut out = format!(
         "{MAGIC} {} {:016x}\n",

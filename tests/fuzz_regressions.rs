@@ -47,3 +47,11 @@ fn export_html_regressions() {
         tinxa::fuzzing::export_bytes(&data);
     }
 }
+
+#[test]
+fn journal_regressions() {
+    for (name, data) in inputs("journal") {
+        eprintln!("journal/{name}");
+        tinxa::fuzzing::journal_bytes(&data);
+    }
+}

@@ -217,7 +217,7 @@ fn check_problem_click_focuses_the_caption_field() {
     }
     let msgs: Vec<Message> = s.into_messages().collect();
     apply(&mut app, msgs);
-    let _ = app.update(Message::Tick);
+    run(&mut app, Message::Tick);
     let p = app
         .problems()
         .iter()

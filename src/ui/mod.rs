@@ -741,10 +741,14 @@ impl App {
                 Task::batch([fit, self.update(Message::Tick)])
             }
             Message::Tick => {
+                let mut refresh = Task::none();
                 if let Screen::Editor(ed) = &mut self.screen
                     && ed.stale
+                    && !ed.refreshing
                 {
-                    ed.refresh(&self.settings, self.lang);
+                    refresh = ed
+                        .refresh_task(&self.settings, self.lang)
+                        .map(Message::Editor);
                 }
                 let mut side = Task::none();
                 if let Screen::Editor(ed) = &mut self.screen {
@@ -808,16 +812,13 @@ impl App {
                             || f.elapsed() >= Duration::from_secs(10)
                     })
                 {
-                    return Task::batch([side, self.start_save()]);
+                    return Task::batch([refresh, side, self.start_save()]);
                 }
-                side
+                Task::batch([refresh, side])
             }
             Message::PhotosPicked(paths, took) => match paths {
                 Some(paths) => self.add_photos(paths),
-                None => {
-                    self.dialog_failed(took, PathPurpose::AddPhoto);
-                    Task::none()
-                }
+                None => self.dialog_failed(took, PathPurpose::AddPhoto),
             },
             Message::FileDropped(p) => self.add_photos(vec![p]),
             Message::PhotoCopied(r) => match (r, &mut self.screen) {
@@ -859,8 +860,7 @@ impl App {
             }
             Message::ExportTo(path, took) => {
                 let Some(path) = path else {
-                    self.dialog_failed(took, PathPurpose::Export);
-                    return Task::none();
+                    return self.dialog_failed(took, PathPurpose::Export);
                 };
                 if !matches!(self.screen, Screen::Editor(_)) {
                     return Task::none();
@@ -928,10 +928,7 @@ impl App {
                         Message::Imported,
                     )
                 }
-                None => {
-                    self.dialog_failed(took, PathPurpose::Import);
-                    Task::none()
-                }
+                None => self.dialog_failed(took, PathPurpose::Import),
             },
             Message::Imported(r) => match r {
                 Ok((id, notices)) => {
@@ -1157,9 +1154,9 @@ impl App {
 
     /// rfd answers None at once when no dialog can be shown at all (no
     /// portal, no zenity): say so and offer a path field instead.
-    fn dialog_failed(&mut self, took: Duration, purpose: PathPurpose) {
+    fn dialog_failed(&mut self, took: Duration, purpose: PathPurpose) -> Task<Message> {
         if took >= Duration::from_millis(150) {
-            return; // the reporter cancelled
+            return Task::none(); // the reporter cancelled
         }
         self.status = Some((T::DialogUnavailable.tr(self.lang).to_owned(), true));
         let value = match purpose {
@@ -1184,6 +1181,8 @@ impl App {
             value,
             confirm_overwrite: false,
         });
+        // Ready to type (or to press Enter on the proposed export path).
+        iced::widget::operation::focus("path")
     }
 
     fn editor_title(&self) -> &str {

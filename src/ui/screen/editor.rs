@@ -76,6 +76,7 @@ pub enum Message {
     VersionRestored(Result<Box<Article>, Error>),
     /// File work done for the editor: what to tell the reporter.
     Done(Result<(), Error>, T),
+    Refreshed(Box<Refresh>),
 }
 
 /// The draft's lock, shared with the worker threads that save.
@@ -130,6 +131,8 @@ pub struct Editor {
     pub pending: Option<Pending>,
     /// The version history, while it is shown.
     pub versions: Option<Vec<Version>>,
+    /// A refresh is running on a worker thread.
+    pub refreshing: bool,
     /// The status bar's counts and which photos have a marker, kept from
     /// the last refresh: counting a 10,000-word body on every frame would
     /// slow typing down.
@@ -171,6 +174,7 @@ impl Editor {
             journaled: None,
             pending: None,
             versions: None,
+            refreshing: false,
             counts: String::new(),
             placed: Default::default(),
             draft,
@@ -179,24 +183,32 @@ impl Editor {
         e
     }
 
-    /// Recomputes the preview model and the check after a change.
+    /// Recomputes the preview model and the check after a change, here and
+    /// now (after a click; typing uses [`Editor::refresh_task`]).
     pub fn refresh(&mut self, settings: &Settings, lang: Lang) {
-        self.doc = Document::from_article(&self.draft.article);
-        let files = &self.files;
-        self.problems = check::check_with(
-            &self.draft.article,
-            &|p| files.get(&p.id).copied().unwrap_or(PhotoFile::Unknown),
-            &settings.check,
-            lang,
-        );
-        self.counts = self.count_line(lang);
-        let a = &self.draft.article;
-        self.placed = a
-            .photos
-            .iter()
-            .map(|p| p.id)
-            .filter(|&id| a.is_placed(id))
-            .collect();
+        let r = Refresh::compute(&self.draft.article, &self.files, &settings.check, lang);
+        self.apply(r);
+    }
+
+    /// The same work on a worker thread: on a 10,000-word article it takes
+    /// tens of milliseconds, too long for the UI thread while typing.
+    pub fn refresh_task(&mut self, settings: &Settings, lang: Lang) -> Task<Message> {
+        self.stale = false;
+        self.refreshing = true;
+        let article = self.draft.article.clone();
+        let files = self.files.clone();
+        let limits = settings.check;
+        Task::perform(
+            crate::ui::blocking(move || Refresh::compute(&article, &files, &limits, lang)),
+            |r| Message::Refreshed(Box::new(r)),
+        )
+    }
+
+    fn apply(&mut self, r: Refresh) {
+        self.doc = r.doc;
+        self.problems = r.problems;
+        self.counts = r.counts;
+        self.placed = r.placed;
         self.stale = false;
     }
 
@@ -509,6 +521,13 @@ impl Editor {
                     }
                     Err(e) => Action::Say(e.message(lang), true),
                 };
+            }
+            Message::Refreshed(r) => {
+                self.refreshing = false;
+                let stale = self.stale; // edits since it started: next tick redoes it
+                self.apply(*r);
+                self.stale = stale;
+                return Action::None;
             }
             Message::Done(r, said) => {
                 return match r {
@@ -937,24 +956,59 @@ impl Editor {
     pub fn counts(&self) -> &str {
         &self.counts
     }
+}
 
-    fn count_line(&self, lang: Lang) -> String {
-        let a = &self.draft.article;
-        format!(
-            "{}: {} {} · {} {} | {}: {} {} | {}: {} {}",
-            T::BodyWords.tr(lang),
-            a.body_words(),
-            T::Words.tr(lang),
-            vt::char_count(&a.body),
-            T::Chars.tr(lang),
-            T::SapoWords.tr(lang),
-            vt::word_count(&a.sapo),
-            T::Words.tr(lang),
-            T::TitleWords.tr(lang),
-            vt::word_count(&a.title),
-            T::Words.tr(lang),
-        )
+/// What the preview, the check and the status bar show of an article.
+#[derive(Debug, Clone)]
+pub struct Refresh {
+    pub doc: Document,
+    pub problems: Vec<Problem>,
+    pub counts: String,
+    pub placed: std::collections::HashSet<u32>,
+}
+
+impl Refresh {
+    pub fn compute(
+        a: &Article,
+        files: &HashMap<u32, PhotoFile>,
+        limits: &crate::settings::CheckLimits,
+        lang: Lang,
+    ) -> Refresh {
+        Refresh {
+            doc: Document::from_article(a),
+            problems: check::check_with(
+                a,
+                &|p| files.get(&p.id).copied().unwrap_or(PhotoFile::Unknown),
+                limits,
+                lang,
+            ),
+            counts: count_line(a, lang),
+            placed: a
+                .photos
+                .iter()
+                .map(|p| p.id)
+                .filter(|&id| a.is_placed(id))
+                .collect(),
+        }
     }
+}
+
+/// Status bar counts: body words and characters, sapo and title words.
+fn count_line(a: &Article, lang: Lang) -> String {
+    format!(
+        "{}: {} {} · {} {} | {}: {} {} | {}: {} {}",
+        T::BodyWords.tr(lang),
+        a.body_words(),
+        T::Words.tr(lang),
+        vt::char_count(&a.body),
+        T::Chars.tr(lang),
+        T::SapoWords.tr(lang),
+        vt::word_count(&a.sapo),
+        T::Words.tr(lang),
+        T::TitleWords.tr(lang),
+        vt::word_count(&a.title),
+        T::Words.tr(lang),
+    )
 }
 
 /// Normalises each inserted piece as it arrives (typed, committed by an
