@@ -119,6 +119,18 @@ pub fn keep(draft: &Path, article: &Article, kind: Kind) -> Result<String> {
     Ok(name)
 }
 
+/// Keeps `article` unless the newest version of `kind` already holds the
+/// same text (a draft opened twice with the same unfinished session).
+pub fn keep_once(draft: &Path, article: &Article, kind: Kind) -> Result<()> {
+    let newest = entries(draft).into_iter().find(|e| e.2 == kind);
+    if let Some((file, _, _)) = newest
+        && load_file(draft, &file).is_ok_and(|a| crate::journal::same_text(&a, article))
+    {
+        return Ok(());
+    }
+    keep(draft, article, kind).map(|_| ())
+}
+
 /// Called by a save about to replace `old`: keeps it when the newest
 /// automatic version is older than [`EVERY`] and differs from it.
 pub fn on_save(draft: &Path, old: &Article) -> Result<()> {
@@ -250,5 +262,15 @@ mod tests {
             1
         );
         assert!(load(d.path(), "../article.ron").is_err());
+    }
+
+    #[test]
+    fn the_same_recovered_text_is_kept_once() {
+        let d = tempfile::tempdir().unwrap();
+        keep_once(d.path(), &art("gõ dở"), Kind::Recovered).unwrap();
+        keep_once(d.path(), &art("gõ dở"), Kind::Recovered).unwrap();
+        assert_eq!(list(d.path()).len(), 1);
+        keep_once(d.path(), &art("gõ dở thêm"), Kind::Recovered).unwrap();
+        assert_eq!(list(d.path()).len(), 2);
     }
 }

@@ -200,7 +200,7 @@ impl Opening {
         if let Some(p) = &pending {
             // Kept at once, so a second crash before the reporter decides
             // cannot lose it.
-            let _ = crate::history::keep(
+            let _ = crate::history::keep_once(
                 &draft.dir,
                 &p.entry.article,
                 crate::history::Kind::Recovered,
