@@ -23,8 +23,11 @@ use screen::{drafts, editor, settings as settings_screen};
 
 pub const FONT_NAME: &str = "Noto Sans";
 /// Long side of the preview-size photo copies: the preview column is about
-/// 600 px wide at 1366×768, and each copy stays in memory while shown.
-const PREVIEW_SIDE: u32 = 720;
+/// 560 px wide at 1366×768. iced decodes every copy to RGBA to lay the
+/// preview out (even photos scrolled out of view) and keeps it, so each
+/// pixel here costs four bytes of memory per photo: 600 px is ten photos in
+/// 11 MB (720 px took 15.5 MB).
+const PREVIEW_SIDE: u32 = 600;
 /// From this logical width on, the preview sits beside the form.
 const WIDE: f32 = 1000.0;
 /// The window's size on a screen with room for it.
