@@ -342,3 +342,26 @@ fn closing_the_window_saves_and_frees_the_draft() {
     assert!(!d.dir.join(tinxa::lock::LOCK_FILE).exists());
     assert!(!d.dir.join(journal::JOURNAL_FILE).exists());
 }
+
+#[test]
+fn leaving_through_the_settings_saves_and_frees_the_draft() {
+    let t = tempfile::tempdir().unwrap();
+    let store = Store::new(t.path());
+    let d = store.create(Article::new()).unwrap();
+    let mut app = app_on(&store);
+    open(&mut app, &store, &d.id);
+    run(
+        &mut app,
+        Message::Editor(editor::Message::Title("Sửa rồi mở cài đặt".into())),
+    );
+    run(&mut app, Message::ShowSettings);
+    run(&mut app, Message::Shortcut(Shortcut::Drafts));
+    assert_eq!(
+        Draft::load(&d.dir).unwrap().article.title,
+        "Sửa rồi mở cài đặt"
+    );
+    assert!(tinxa::lock::live_holder(&d.dir).is_none(), "draft let go");
+    // Opened again, it is writable (not "open elsewhere").
+    open(&mut app, &store, &d.id);
+    assert!(sim(&app).find("Giành quyền sửa").is_err());
+}

@@ -449,6 +449,13 @@ impl App {
     /// Saves at once (closing, switching drafts): a small file, written
     /// atomically; the reporter is leaving, so waiting here is right.
     pub fn save_now(&mut self) -> Result<(), Error> {
+        // Leaving from the settings screen: the editor waiting behind it
+        // is the one to save (and to let go of its draft).
+        if matches!(self.screen, Screen::Settings)
+            && let Some(ed) = self.settings_return_to_editor.take()
+        {
+            self.screen = Screen::Editor(ed);
+        }
         if let Screen::Editor(ed) = &mut self.screen
             && (ed.dirty || self.saving)
             && !ed.draft.read_only
