@@ -296,7 +296,7 @@ fn save_inner(dir: &Path, article: &Article, history: bool) -> Result<()> {
         && old != text.as_bytes()
     {
         fsio::atomic_write(&dir.join(BACKUP_FILE), &old)?;
-        if history && !crate::journal::same_text(&old_article, &a) {
+        if history && !old_article.same_text(&a) {
             // A failure to keep history must not stop the save itself.
             let _ = crate::history::on_save(dir, &old_article);
         }

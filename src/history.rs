@@ -124,7 +124,7 @@ pub fn keep(draft: &Path, article: &Article, kind: Kind) -> Result<String> {
 pub fn keep_once(draft: &Path, article: &Article, kind: Kind) -> Result<()> {
     let newest = entries(draft).into_iter().find(|e| e.2 == kind);
     if let Some((file, _, _)) = newest
-        && load_file(draft, &file).is_ok_and(|a| crate::journal::same_text(&a, article))
+        && load(draft, &file).is_ok_and(|a| a.same_text(article))
     {
         return Ok(());
     }
@@ -165,7 +165,7 @@ pub fn list(draft: &Path) -> Vec<Version> {
     entries(draft)
         .into_iter()
         .filter_map(|(file, kept, kind)| {
-            let a = load_file(draft, &file).ok()?;
+            let a = load(draft, &file).ok()?;
             Some(Version {
                 file,
                 kind,
@@ -178,7 +178,8 @@ pub fn list(draft: &Path) -> Vec<Version> {
         .collect()
 }
 
-fn load_file(draft: &Path, file: &str) -> Result<Article> {
+/// The article of a kept version.
+pub fn load(draft: &Path, file: &str) -> Result<Article> {
     if parse_name(file).is_none() || file.contains(['/', '\\']) {
         return Err(Error::Invalid {
             vi: format!("Không có phiên bản \"{file}\"."),
@@ -195,17 +196,12 @@ fn load_file(draft: &Path, file: &str) -> Result<Article> {
     Ok(a)
 }
 
-/// The article of a kept version.
-pub fn load(draft: &Path, file: &str) -> Result<Article> {
-    load_file(draft, file)
-}
-
 /// Restores version `file` over the draft's saved article, after keeping
 /// `current` (what the reporter has now) as a "before restore" version, so
 /// the restore itself can be undone. Returns the restored article (saved)
 /// and the name of the kept "before" version.
 pub fn restore(draft: &Path, file: &str, current: &Article) -> Result<(Article, String)> {
-    let mut a = load_file(draft, file)?;
+    let mut a = load(draft, file)?;
     let before = keep(draft, current, Kind::BeforeRestore)?;
     a.updated = Utc::now();
     // Photos deleted since that version are gone from the draft: keep the
@@ -218,7 +214,7 @@ pub fn restore(draft: &Path, file: &str, current: &Article) -> Result<(Article, 
 pub fn photo_files(draft: &Path) -> Vec<String> {
     let mut v: Vec<String> = entries(draft)
         .into_iter()
-        .filter_map(|(f, _, _)| load_file(draft, &f).ok())
+        .filter_map(|(f, _, _)| load(draft, &f).ok())
         .flat_map(|a| a.photos.into_iter().map(|p| p.file))
         .collect();
     v.sort();

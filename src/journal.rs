@@ -243,15 +243,21 @@ impl Pending {
     }
 }
 
+/// True when the draft in `dir` has a journal that no live window is
+/// writing: a session that did not end. Cheap (two file checks).
+pub fn left_behind(dir: &Path) -> bool {
+    dir.join(JOURNAL_FILE).exists() && crate::lock::live_holder(dir).is_none()
+}
+
 /// The unfinished session of the draft in `dir`, if its journal holds text
 /// newer than the saved article and no live window is writing to it. A
 /// journal older than the saved article is set aside (kept in the version
 /// history, never put over newer work) and removed.
 pub fn pending(dir: &Path) -> Option<Pending> {
-    let path = dir.join(JOURNAL_FILE);
-    if !path.exists() || crate::lock::live_holder(dir).is_some() {
+    if !left_behind(dir) {
         return None;
     }
+    let path = dir.join(JOURNAL_FILE);
     let entry = last_entry(&path)?;
     let saved = fs::read(dir.join(crate::draft::ARTICLE_FILE))
         .ok()
@@ -261,8 +267,8 @@ pub fn pending(dir: &Path) -> Option<Pending> {
             a
         });
     match &saved {
-        Some(s) if s.updated >= entry.taken || same_text(s, &entry.article) => {
-            if !same_text(s, &entry.article) {
+        Some(s) if s.updated >= entry.taken || s.same_text(&entry.article) => {
+            if !s.same_text(&entry.article) {
                 let _ = crate::history::keep(dir, &entry.article, crate::history::Kind::Recovered);
             }
             let _ = remove(&path);
@@ -274,14 +280,6 @@ pub fn pending(dir: &Path) -> Option<Pending> {
             saved,
         }),
     }
-}
-
-/// Equal for the reporter: every field but the save times.
-pub fn same_text(a: &Article, b: &Article) -> bool {
-    let mut b = b.clone();
-    b.updated = a.updated;
-    b.created = a.created;
-    *a == b
 }
 
 #[cfg(test)]

@@ -29,6 +29,16 @@ fn open(app: &mut App, store: &Store, id: &str) {
     run(app, Message::Opened(Ok(Box::new(Opening::claim(d)))));
 }
 
+/// A home with one new draft, open in a window.
+fn open_new_draft() -> (tempfile::TempDir, Store, Draft, App) {
+    let t = tempfile::tempdir().unwrap();
+    let store = Store::new(t.path());
+    let d = store.create(Article::new()).unwrap();
+    let mut app = app_on(&store);
+    open(&mut app, &store, &d.id);
+    (t, store, d, app)
+}
+
 fn now_ms() -> u128 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -257,11 +267,7 @@ fn version_history_restores_and_the_restore_can_be_undone() {
 
 #[test]
 fn a_second_window_is_read_only_until_it_takes_over() {
-    let t = tempfile::tempdir().unwrap();
-    let store = Store::new(t.path());
-    let d = store.create(Article::new()).unwrap();
-    let mut a = app_on(&store);
-    open(&mut a, &store, &d.id);
+    let (t, store, d, mut a) = open_new_draft();
     run(
         &mut a,
         Message::Editor(editor::Message::Title("Cửa sổ A".into())),
@@ -321,11 +327,7 @@ fn a_second_window_is_read_only_until_it_takes_over() {
 
 #[test]
 fn closing_the_window_saves_and_frees_the_draft() {
-    let t = tempfile::tempdir().unwrap();
-    let store = Store::new(t.path());
-    let d = store.create(Article::new()).unwrap();
-    let mut app = app_on(&store);
-    open(&mut app, &store, &d.id);
+    let (_t, _store, d, mut app) = open_new_draft();
     assert!(
         tinxa::lock::live_holder(&d.dir).is_some(),
         "held while open"
@@ -345,11 +347,7 @@ fn closing_the_window_saves_and_frees_the_draft() {
 
 #[test]
 fn leaving_through_the_settings_saves_and_frees_the_draft() {
-    let t = tempfile::tempdir().unwrap();
-    let store = Store::new(t.path());
-    let d = store.create(Article::new()).unwrap();
-    let mut app = app_on(&store);
-    open(&mut app, &store, &d.id);
+    let (_t, store, d, mut app) = open_new_draft();
     run(
         &mut app,
         Message::Editor(editor::Message::Title("Sửa rồi mở cài đặt".into())),

@@ -63,11 +63,7 @@ impl Listing {
             .collect();
         let unfinished = list
             .iter()
-            .filter(|s| {
-                let dir = store.draft_dir(&s.id);
-                dir.join(crate::journal::JOURNAL_FILE).exists()
-                    && crate::lock::live_holder(&dir).is_none()
-            })
+            .filter(|s| crate::journal::left_behind(&store.draft_dir(&s.id)))
             .map(|s| (s.id.clone(), s.title.clone()))
             .collect();
         Ok(Listing {
