@@ -37,42 +37,7 @@ pub enum Action {
 
 /// The drafts list as read off the UI thread: summaries plus the thumbnails
 /// that exist (so the view never touches the disk).
-#[derive(Debug, Clone, Default)]
-pub struct Listing {
-    pub list: Vec<Summary>,
-    pub thumbs: std::collections::HashMap<String, std::path::PathBuf>,
-    /// Drafts left with a journal by a session that did not end (a crash,
-    /// a power cut) and that no live window is editing: (id, title).
-    pub unfinished: Vec<(String, String)>,
-}
-
-impl Listing {
-    /// Reads the drafts list and looks for each draft's cached thumbnail.
-    pub fn read(store: &crate::draft::Store) -> crate::error::Result<Listing> {
-        let list = store.list()?;
-        let thumbs = list
-            .iter()
-            .filter_map(|s| {
-                let f = s.thumbnail.as_ref()?;
-                let p = store
-                    .draft_dir(&s.id)
-                    .join(crate::ui::CACHE_DIR)
-                    .join(format!("thumb-{f}.jpg"));
-                p.exists().then(|| (s.id.clone(), p))
-            })
-            .collect();
-        let unfinished = list
-            .iter()
-            .filter(|s| crate::journal::left_behind(&store.draft_dir(&s.id)))
-            .map(|s| (s.id.clone(), s.title.clone()))
-            .collect();
-        Ok(Listing {
-            list,
-            thumbs,
-            unfinished,
-        })
-    }
-}
+pub use crate::listing::Listing;
 
 /// How the list is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

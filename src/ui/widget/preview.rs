@@ -8,12 +8,13 @@ use iced::widget::{Column, column, container, image, rich_text, span, text};
 use iced::{Element, Fill, Font, Right};
 
 use crate::doc::{Block, Document, Inline};
+use crate::ui::theme;
 
 fn spans<'a>(content: &'a [Inline], bold: bool, italic: bool, out: &mut Vec<text::Span<'a>>) {
     for i in content {
         match i {
             Inline::Text(t) | Inline::Code(t) => {
-                let mut f = Font::with_name(super::FONT_NAME);
+                let mut f = Font::with_name(crate::ui::window::FONT_NAME);
                 if bold {
                     f.weight = Weight::Bold;
                 }
@@ -47,7 +48,7 @@ fn blocks<'a, M: 'a>(
             Block::Heading { level, content } => {
                 col.push(para(content, 24.0 - *level as f32 * 1.5, true))
             }
-            Block::Paragraph(c) => col.push(para(c, 16.0, false)),
+            Block::Paragraph(c) => col.push(para(c, theme::EDITOR_TEXT, false)),
             Block::List { start, items } => {
                 for (n, item) in items.iter().enumerate() {
                     let mark = match start {
@@ -85,13 +86,18 @@ fn blocks<'a, M: 'a>(
                 }
                 let italic = Font {
                     style: Style::Italic,
-                    ..Font::with_name(super::FONT_NAME)
+                    ..Font::with_name(crate::ui::window::FONT_NAME)
                 };
                 if !p.caption.is_empty() {
-                    fig.push(text(p.caption.as_str()).size(14).font(italic).into());
+                    fig.push(
+                        text(p.caption.as_str())
+                            .size(theme::NORMAL)
+                            .font(italic)
+                            .into(),
+                    );
                 }
                 if !p.credit.is_empty() {
-                    fig.push(text(format!("Ảnh: {}", p.credit)).size(13).into());
+                    fig.push(text(format!("Ảnh: {}", p.credit)).size(theme::SMALL).into());
                 }
                 col.push(
                     column(fig)
@@ -109,7 +115,7 @@ fn blocks<'a, M: 'a>(
 pub fn view<'a, M: 'a>(doc: &'a Document, images: &HashMap<u32, image::Handle>) -> Element<'a, M> {
     let bold = Font {
         weight: Weight::Bold,
-        ..Font::with_name(super::FONT_NAME)
+        ..Font::with_name(crate::ui::window::FONT_NAME)
     };
     let mut col: Vec<Element<'a, M>> = Vec::new();
     if !doc.title.is_empty() {
@@ -120,7 +126,7 @@ pub fn view<'a, M: 'a>(doc: &'a Document, images: &HashMap<u32, image::Handle>) 
         .filter(|s| !s.is_empty())
         .collect();
     if !meta.is_empty() {
-        col.push(text(meta.join(" – ")).size(13).into());
+        col.push(text(meta.join(" – ")).size(theme::SMALL).into());
     }
     if !doc.sapo.is_empty() {
         col.push(text(doc.sapo.as_str()).size(16).font(bold).into());

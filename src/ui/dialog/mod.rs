@@ -1,0 +1,3 @@
+//! Dialogs the app shows over a screen, one module each.
+
+pub mod path_prompt;

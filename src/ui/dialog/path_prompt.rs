@@ -1,0 +1,103 @@
+//! A path typed by hand, when no native file dialog can be shown (no
+//! portal, no zenity): for an export, photos, or an import.
+
+use std::path::PathBuf;
+
+use iced::widget::{button, row, text, text_input};
+use iced::{Element, Fill};
+
+use crate::lang::Lang;
+use crate::ui::i18n::T;
+use crate::ui::theme;
+
+/// Why the reporter is typing a path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Export,
+    AddPhoto,
+    Import,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Typed(String),
+    Confirmed,
+    Cancelled,
+}
+
+pub enum Action {
+    None,
+    Close,
+    /// The path was confirmed; the dialog closes.
+    Chosen(Purpose, PathBuf),
+    /// An export path: the app works out the file and asks again if it
+    /// exists (see [`PathPrompt::ask_overwrite`]).
+    Export(PathBuf),
+}
+
+pub struct PathPrompt {
+    pub purpose: Purpose,
+    pub value: String,
+    /// The export target exists: the next confirm overwrites it.
+    pub confirm_overwrite: bool,
+}
+
+/// The widget id of the path field (focused when the prompt opens).
+pub const FIELD_ID: &str = "path";
+
+impl PathPrompt {
+    pub fn new(purpose: Purpose, value: String) -> PathPrompt {
+        PathPrompt {
+            purpose,
+            value,
+            confirm_overwrite: false,
+        }
+    }
+
+    /// The export target exists: the next Enter overwrites it.
+    pub fn ask_overwrite(&mut self) {
+        self.confirm_overwrite = true;
+    }
+
+    pub fn update(&mut self, message: Message) -> Action {
+        match message {
+            Message::Typed(v) => {
+                self.value = v;
+                self.confirm_overwrite = false;
+                Action::None
+            }
+            Message::Cancelled => Action::Close,
+            Message::Confirmed => {
+                let path = PathBuf::from(self.value.trim());
+                match self.purpose {
+                    Purpose::Export => Action::Export(path),
+                    p => Action::Chosen(p, path),
+                }
+            }
+        }
+    }
+
+    pub fn view(&self, lang: Lang) -> Element<'_, Message> {
+        let confirm = match (self.purpose, self.confirm_overwrite) {
+            (Purpose::Export, true) => T::Overwrite,
+            (Purpose::Export, false) => T::ExportHere,
+            _ => T::Open,
+        };
+        row![
+            text(T::PathField.tr(lang)).size(theme::NORMAL),
+            text_input(T::PathField.tr(lang), &self.value)
+                .id(FIELD_ID)
+                .on_input(Message::Typed)
+                .on_submit(Message::Confirmed)
+                .width(Fill),
+            button(text(confirm.tr(lang))).on_press(Message::Confirmed),
+            button(text(T::Cancel.tr(lang)))
+                .style(button::secondary)
+                .on_press(Message::Cancelled),
+        ]
+        .spacing(theme::FIELD)
+        .padding(theme::FIELD as u16)
+        .align_y(iced::Center)
+        .into()
+    }
+}
