@@ -85,6 +85,19 @@ impl Done {
     }
 }
 
+/// What finished work has to tell the reporter.
+#[derive(Debug, Clone)]
+pub enum Report {
+    /// A save went through: an earlier error line is out of date.
+    Saved,
+    /// Done, but a side step failed (the journal could not be trimmed).
+    Warning(Error),
+    /// The save failed; the text is kept here and saving is tried again.
+    SaveFailed(Error),
+    /// Anything else: the journal, the lock, a take-over.
+    Error(Error),
+}
+
 /// Where the last save stands, for the status bar and the title.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SaveState {
@@ -325,29 +338,28 @@ impl Session {
         }))
     }
 
-    /// Takes back finished work. Returns what to tell the reporter: an
-    /// error, or `Ok` after a save succeeded (an earlier error line can go).
-    pub fn finish(&mut self, done: Done, now: Instant) -> Option<Result<(), Error>> {
+    /// Takes back finished work; returns what to tell the reporter.
+    pub fn finish(&mut self, done: Done, now: Instant) -> Option<Report> {
         match done {
             Done::Journaled(r) => {
                 self.journaling = false;
-                r.err().map(Err)
+                r.err().map(Report::Error)
             }
-            Done::LockChecked(o) => self.outcome(o, now).map(Err),
+            Done::LockChecked(o) => self.outcome(o, now).map(Report::Error),
             Done::Saved(o) => {
                 self.saving = false;
                 match o {
                     Outcome::Done { warning } => {
                         self.failed_at = None;
                         self.saved_at = Some(Local::now());
-                        Some(warning.map_or(Ok(()), Err))
+                        Some(warning.map_or(Report::Saved, Report::Warning))
                     }
                     Outcome::Failed(e) => {
                         self.dirty = true; // still unsaved: try again later
                         self.failed_at = Some(now);
-                        Some(Err(e))
+                        Some(Report::SaveFailed(e))
                     }
-                    taken => self.outcome(taken, now).map(Err),
+                    taken => self.outcome(taken, now).map(Report::Error),
                 }
             }
         }

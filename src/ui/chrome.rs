@@ -35,6 +35,14 @@ impl Status {
             is_error: true,
         }
     }
+
+    /// The same line with `more` after it.
+    pub fn with(self, more: &str) -> Status {
+        Status {
+            text: format!("{} {more}", self.text),
+            ..self
+        }
+    }
 }
 
 /// The toolbar: wraps onto a second line on a narrow (1024 px) screen
@@ -49,8 +57,8 @@ pub fn toolbar(lang: Lang, in_editor: bool, exporter: &Exporter) -> Element<'_, 
         secondary(T::Drafts, Message::Shortcut(Shortcut::Drafts)),
         secondary(T::NewDraft, Message::Shortcut(Shortcut::New)),
     ]
-    .spacing(6)
-    .padding(6)
+    .spacing(theme::LIST)
+    .padding(theme::INPUT_PAD)
     .align_y(iced::Center);
     if in_editor {
         let idle = !exporter.running;
@@ -100,7 +108,10 @@ pub fn status_bar<'a>(
     status: Option<&'a Status>,
 ) -> Element<'a, Message> {
     let small = |s: String| text(s).size(theme::SMALL);
-    let mut bar = row![].spacing(12).padding([4, 10]).align_y(iced::Center);
+    let mut bar = row![]
+        .spacing(theme::SECTION_GAP)
+        .padding([4, 10])
+        .align_y(iced::Center);
     if let Some(ed) = editor {
         let save = match ed.save_state() {
             SaveState::Saving => T::Saving.tr(lang).to_owned(),

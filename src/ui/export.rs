@@ -9,7 +9,10 @@ use iced::Task;
 use crate::draft::Draft;
 use crate::error::Error;
 use crate::export::{self, Format};
+use crate::lang::Lang;
 use crate::photo::PhotoOptions;
+use crate::ui::chrome::Status;
+use crate::ui::i18n::T;
 
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -34,14 +37,6 @@ pub struct Exporter {
     pub progress: Option<(usize, usize)>,
     /// The folder of the last export, for "Mở thư mục".
     pub folder: Option<PathBuf>,
-}
-
-/// What the app must do after an export message.
-pub enum Outcome {
-    None,
-    Exported(PathBuf),
-    Failed(Error),
-    Html(HtmlUse, String),
 }
 
 impl Default for Exporter {
@@ -96,34 +91,45 @@ impl Exporter {
         )
     }
 
-    pub fn update(&mut self, message: Message) -> Outcome {
+    /// Takes an export message; returns what the status line should say
+    /// and any work left (the clipboard, the browser).
+    pub fn update(&mut self, message: Message, lang: Lang) -> (Option<Status>, Task<Message>) {
+        let said = |e: &Error| (Some(Status::error(e, lang)), Task::none());
         match message {
-            Message::Format(f) => {
-                self.format = f;
-                Outcome::None
-            }
-            Message::Progress(done, total) => {
-                self.progress = Some((done, total));
-                Outcome::None
-            }
+            Message::Format(f) => self.format = f,
+            Message::Progress(done, total) => self.progress = Some((done, total)),
             Message::Done(r) => {
                 self.running = false;
                 self.progress = None;
                 match r {
                     Ok(p) => {
                         self.folder = p.parent().map(|p| p.to_path_buf());
-                        Outcome::Exported(p)
+                        let line = format!("{} {}", T::ExportedTo.tr(lang), p.display());
+                        return (Some(Status::info(line)), Task::none());
                     }
-                    Err(e) => Outcome::Failed(e),
+                    Err(e) => return said(&e),
                 }
             }
             Message::HtmlReady(purpose, r) => {
                 self.running = false;
-                match r {
-                    Ok(html) => Outcome::Html(purpose, html),
-                    Err(e) => Outcome::Failed(e),
+                match (purpose, r) {
+                    (_, Err(e)) => return said(&e),
+                    (HtmlUse::Clipboard, Ok(html)) => {
+                        let copied = Some(Status::info(T::Copied.tr(lang)));
+                        return (copied, iced::clipboard::write(html));
+                    }
+                    (HtmlUse::Browser, Ok(html)) => {
+                        let path = std::env::temp_dir()
+                            .join(format!("tinxa-xem-truoc-{}.html", std::process::id()));
+                        if let Err(e) = crate::fsio::atomic_write(&path, html.as_bytes())
+                            .and_then(|()| super::task::open_in_system(&path))
+                        {
+                            return said(&e);
+                        }
+                    }
                 }
             }
         }
+        (None, Task::none())
     }
 }

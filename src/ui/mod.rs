@@ -15,7 +15,7 @@ pub mod window;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use iced::widget::column;
 use iced::{Element, Fill, Subscription, Task, Theme, window as iced_window};
@@ -357,31 +357,13 @@ impl App {
                 let run = self.exporter.start(draft, path, photo).map(Message::Export);
                 Task::batch([saved, run])
             }
-            Message::Export(m) => match self.exporter.update(m) {
-                export::Outcome::None => Task::none(),
-                export::Outcome::Exported(p) => {
-                    self.say(format!("{} {}", T::ExportedTo.tr(self.lang), p.display()));
-                    Task::none()
+            Message::Export(m) => {
+                let (said, work) = self.exporter.update(m, self.lang);
+                if said.is_some() {
+                    self.status = said;
                 }
-                export::Outcome::Failed(e) => {
-                    self.fail(&e);
-                    Task::none()
-                }
-                export::Outcome::Html(export::HtmlUse::Clipboard, html) => {
-                    self.say(T::Copied.tr(self.lang));
-                    iced::clipboard::write(html)
-                }
-                export::Outcome::Html(export::HtmlUse::Browser, html) => {
-                    let path = std::env::temp_dir()
-                        .join(format!("tinxa-xem-truoc-{}.html", std::process::id()));
-                    if let Err(e) = crate::fsio::atomic_write(&path, html.as_bytes())
-                        .and_then(|()| task::open_in_system(&path))
-                    {
-                        self.fail(&e);
-                    }
-                    Task::none()
-                }
-            },
+                work.map(Message::Export)
+            }
             Message::CopyHtml | Message::OpenInBrowser => {
                 let Some(draft) = self.editor().map(|ed| ed.session.draft.clone()) else {
                     return Task::none();
@@ -464,37 +446,24 @@ impl App {
                 Task::none()
             }
             Message::Path(m) => {
+                let title = self.article().map(|a| a.title.clone()).unwrap_or_default();
+                let format = self.exporter.format;
                 let Some(prompt) = &mut self.path_prompt else {
                     return Task::none();
                 };
-                match prompt.update(m) {
-                    path_prompt::Action::None => Task::none(),
-                    path_prompt::Action::Close => {
-                        self.path_prompt = None;
-                        Task::none()
-                    }
-                    path_prompt::Action::Export(path) => {
-                        let title = self.article().map(|a| a.title.clone()).unwrap_or_default();
-                        let target =
-                            crate::export::target_path(&path, &title, self.exporter.format);
-                        if let Some(prompt) = &mut self.path_prompt
-                            && target.exists()
-                            && !prompt.confirm_overwrite
-                        {
-                            prompt.ask_overwrite();
-                            return Task::none();
-                        }
-                        self.path_prompt = None;
+                let action = prompt.update(m, &title, format);
+                if !matches!(action, path_prompt::Action::None) {
+                    self.path_prompt = None;
+                }
+                match action {
+                    path_prompt::Action::None | path_prompt::Action::Close => Task::none(),
+                    path_prompt::Action::Export(target) => {
                         self.update(Message::ExportTo(Some(target), Duration::from_secs(1)))
                     }
                     path_prompt::Action::Chosen(Purpose::Import, path) => {
-                        self.path_prompt = None;
                         self.update(Message::ImportPicked(Some(path), Duration::from_secs(1)))
                     }
-                    path_prompt::Action::Chosen(_, path) => {
-                        self.path_prompt = None;
-                        self.add_photos(vec![path])
-                    }
+                    path_prompt::Action::Chosen(_, path) => self.add_photos(vec![path]),
                 }
             }
             Message::CloseRequested(id) => {
@@ -537,24 +506,12 @@ impl App {
     }
 
     fn shortcut(&mut self, s: Shortcut) -> Task<Message> {
-        let to_editor = |m| Message::Editor(m);
         match s {
-            Shortcut::Save => self.update(to_editor(editor::Message::Save)),
             Shortcut::New => self.new_draft(),
             Shortcut::Drafts => self.go_to_drafts(),
-            Shortcut::Export => self.update(to_editor(editor::Message::Export)),
-            Shortcut::Preview => self.update(to_editor(editor::Message::TogglePreview)),
-            Shortcut::Undo => self.update(to_editor(editor::Message::Undo)),
-            Shortcut::Redo => self.update(to_editor(editor::Message::Redo)),
-            Shortcut::Bold => self.update(to_editor(editor::Message::Format("**", "**"))),
-            Shortcut::Italic => self.update(to_editor(editor::Message::Format("*", "*"))),
-            Shortcut::ZoomIn => self.update(Message::Settings(settings_screen::Message::ZoomIn)),
-            Shortcut::ZoomOut => self.update(Message::Settings(settings_screen::Message::ZoomOut)),
-            Shortcut::Find => self.update(to_editor(editor::Message::Find(
-                editor::FindMessage::Toggle,
-            ))),
             Shortcut::NextField => iced::widget::operation::focus_next(),
             Shortcut::PreviousField => iced::widget::operation::focus_previous(),
+            other => shortcut::message(other).map_or(Task::none(), |m| self.update(m)),
         }
     }
 
@@ -580,19 +537,7 @@ impl App {
                 self.drafts.trash = Some(Vec::new());
                 done(Box::new(move || store.empty_trash().map(|_| ())))
             }
-            drafts::Action::Import => {
-                let start = Instant::now();
-                Task::perform(
-                    async move {
-                        let f = rfd::AsyncFileDialog::new()
-                            .add_filter("Văn bản / Markdown", &["txt", "md", "markdown"])
-                            .pick_file()
-                            .await;
-                        (f.map(|f| f.path().to_path_buf()), start.elapsed())
-                    },
-                    |(p, d)| Message::ImportPicked(p, d),
-                )
-            }
+            drafts::Action::Import => dialog::files::pick_import(),
         }
     }
 
@@ -614,19 +559,12 @@ impl App {
                 Task::none()
             }
             editor::Action::Fail(e) => {
-                let hint = match e {
-                    Error::TakenOver { .. } | Error::Worker => "",
-                    _ if self.editor().is_some_and(|ed| ed.session.is_dirty()) => {
-                        T::SaveFailedHint.tr(self.lang)
-                    }
-                    _ => "",
-                };
                 self.fail(&e);
-                if let Some(s) = &mut self.status
-                    && !hint.is_empty()
-                {
-                    s.text = format!("{} {hint}", s.text);
-                }
+                Task::none()
+            }
+            editor::Action::SaveFailed(e) => {
+                let hint = T::SaveFailedHint.tr(self.lang);
+                self.status = Some(Status::error(&e, self.lang).with(hint));
                 Task::none()
             }
             editor::Action::Saved => {
@@ -635,46 +573,12 @@ impl App {
                 }
                 Task::none()
             }
-            editor::Action::AddPhotos => {
-                let start = Instant::now();
-                Task::perform(
-                    async move {
-                        let f = rfd::AsyncFileDialog::new()
-                            .add_filter(
-                                "Ảnh / Photos",
-                                &[
-                                    "jpg", "jpeg", "png", "webp", "gif", "bmp", "tif", "tiff",
-                                    "heic",
-                                ],
-                            )
-                            .pick_files()
-                            .await;
-                        let picked =
-                            f.map(|v| v.into_iter().map(|f| f.path().to_path_buf()).collect());
-                        (picked, start.elapsed())
-                    },
-                    |(p, d)| Message::PhotosPicked(p, d),
-                )
-            }
+            editor::Action::AddPhotos => dialog::files::pick_photos(),
             editor::Action::Export => {
                 let ext = self.exporter.format.ext();
                 let title = self.article().map(|a| a.title.as_str()).unwrap_or("");
                 let name = format!("{}.{ext}", crate::text::slug(title));
-                let dir = self.settings.export_dir.clone();
-                let start = Instant::now();
-                Task::perform(
-                    async move {
-                        let mut d = rfd::AsyncFileDialog::new()
-                            .set_file_name(&name)
-                            .add_filter(ext, &[ext]);
-                        if let Some(dir) = dir {
-                            d = d.set_directory(dir);
-                        }
-                        let picked = d.save_file().await.map(|f| f.path().to_path_buf());
-                        (picked, start.elapsed())
-                    },
-                    |(p, d)| Message::ExportTo(p, d),
-                )
+                dialog::files::save_export(name, ext, self.settings.export_dir.clone())
             }
         }
     }
@@ -682,7 +586,7 @@ impl App {
     /// rfd answers None at once when no dialog can be shown at all (no
     /// portal, no zenity): say so and offer a path field instead.
     fn dialog_failed(&mut self, took: Duration, purpose: Purpose) -> Task<Message> {
-        if took >= Duration::from_millis(150) {
+        if took >= dialog::files::NO_DIALOG {
             return Task::none(); // the reporter cancelled
         }
         self.fail(&Error::Invalid {

@@ -44,6 +44,28 @@ pub fn shortcut(key: &str, shift: bool) -> Option<Shortcut> {
     })
 }
 
+/// The message a shortcut sends to a screen (None for those the app
+/// handles itself: new draft, drafts list, moving between fields).
+pub fn message(s: Shortcut) -> Option<Message> {
+    use super::screen::editor::{FindMessage, Message as E};
+    use super::screen::settings::Message as S;
+    Some(match s {
+        Shortcut::Save => Message::Editor(E::Save),
+        Shortcut::Export => Message::Editor(E::Export),
+        Shortcut::Preview => Message::Editor(E::TogglePreview),
+        Shortcut::Undo => Message::Editor(E::Undo),
+        Shortcut::Redo => Message::Editor(E::Redo),
+        Shortcut::Bold => Message::Editor(E::Format("**", "**")),
+        Shortcut::Italic => Message::Editor(E::Format("*", "*")),
+        Shortcut::Find => Message::Editor(E::Find(FindMessage::Toggle)),
+        Shortcut::ZoomIn => Message::Settings(S::ZoomIn),
+        Shortcut::ZoomOut => Message::Settings(S::ZoomOut),
+        Shortcut::New | Shortcut::Drafts | Shortcut::NextField | Shortcut::PreviousField => {
+            return None;
+        }
+    })
+}
+
 /// Shortcuts, Tab between fields, dropped files, resizes, close requests
 /// and the 300 ms tick that drives autosave.
 pub fn subscription() -> Subscription<Message> {

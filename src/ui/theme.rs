@@ -46,6 +46,19 @@ pub const BODY_HEIGHT: f32 = BODY_LINES * EDITOR_LINE + 2.0 * BODY_PAD as f32;
 pub const THUMB_WIDTH: f32 = 120.0;
 pub const THUMB_HEIGHT: f32 = 90.0;
 
+/// A screen's title ("Bản nháp", "Cài đặt").
+pub const SCREEN_TITLE: f32 = 22.0;
+/// A draft's title in the list.
+pub const LIST_TITLE: f32 = 17.0;
+/// The article's title in the preview.
+pub const PREVIEW_TITLE: f32 = 26.0;
+/// Space between items of a list, and between sections of a screen.
+pub const LIST: u32 = 6;
+pub const SECTION_GAP: u32 = 12;
+/// Padding of a whole screen (drafts, settings) and of a banner or list item.
+pub const PAGE_PAD: u16 = 16;
+pub const ITEM_PAD: u16 = 10;
+
 /// From this logical width on, the preview sits beside the form.
 pub const WIDE: f32 = 1000.0;
 

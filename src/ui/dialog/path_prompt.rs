@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use iced::widget::{button, row, text, text_input};
 use iced::{Element, Fill};
 
+use crate::export::Format;
 use crate::lang::Lang;
 use crate::ui::i18n::T;
 use crate::ui::theme;
@@ -30,8 +31,7 @@ pub enum Action {
     Close,
     /// The path was confirmed; the dialog closes.
     Chosen(Purpose, PathBuf),
-    /// An export path: the app works out the file and asks again if it
-    /// exists (see [`PathPrompt::ask_overwrite`]).
+    /// The file to export to (confirmed again when it existed).
     Export(PathBuf),
 }
 
@@ -54,12 +54,8 @@ impl PathPrompt {
         }
     }
 
-    /// The export target exists: the next Enter overwrites it.
-    pub fn ask_overwrite(&mut self) {
-        self.confirm_overwrite = true;
-    }
-
-    pub fn update(&mut self, message: Message) -> Action {
+    /// `title` and `format` name the export file when a folder is typed.
+    pub fn update(&mut self, message: Message, title: &str, format: Format) -> Action {
         match message {
             Message::Typed(v) => {
                 self.value = v;
@@ -69,10 +65,16 @@ impl PathPrompt {
             Message::Cancelled => Action::Close,
             Message::Confirmed => {
                 let path = PathBuf::from(self.value.trim());
-                match self.purpose {
-                    Purpose::Export => Action::Export(path),
-                    p => Action::Chosen(p, path),
+                if self.purpose != Purpose::Export {
+                    return Action::Chosen(self.purpose, path);
                 }
+                let target = crate::export::target_path(&path, title, format);
+                if target.exists() && !self.confirm_overwrite {
+                    // The next Enter overwrites it.
+                    self.confirm_overwrite = true;
+                    return Action::None;
+                }
+                Action::Export(target)
             }
         }
     }

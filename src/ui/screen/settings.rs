@@ -8,6 +8,7 @@ use crate::lang::Lang;
 use crate::settings::{Settings, ThemeChoice};
 use crate::text::tone::ToneStyle;
 use crate::ui::i18n::T;
+use crate::ui::theme;
 
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -66,7 +67,7 @@ impl<V> std::fmt::Display for Choice<V> {
 }
 
 pub fn view(s: &Settings, lang: Lang) -> Element<'_, Message> {
-    let label = |t: T| text(t.tr(lang)).size(14).width(320);
+    let label = |t: T| text(t.tr(lang)).size(theme::NORMAL).width(320);
     let langs: Vec<Choice<Lang>> = Lang::ALL.iter().map(|l| Choice(*l, l.name())).collect();
     let themes = vec![
         Choice(ThemeChoice::Light, T::Light.tr(lang)),
@@ -82,9 +83,9 @@ pub fn view(s: &Settings, lang: Lang) -> Element<'_, Message> {
             button(text(T::Back.tr(lang)))
                 .style(button::secondary)
                 .on_press(Message::Back),
-            text(T::Settings.tr(lang)).size(22)
+            text(T::Settings.tr(lang)).size(theme::SCREEN_TITLE)
         ]
-        .spacing(12),
+        .spacing(theme::SECTION_GAP),
         row![
             label(T::Language),
             pick_list(langs.clone(), find(&langs), |c| Message::Lang(c.0))
@@ -144,8 +145,8 @@ pub fn view(s: &Settings, lang: Lang) -> Element<'_, Message> {
             .style(button::secondary)
             .on_press(Message::OpenDataFolder),
     ]
-    .spacing(12)
-    .padding(16)
+    .spacing(theme::SECTION_GAP)
+    .padding(theme::PAGE_PAD)
     .max_width(900)
     .into()
 }

@@ -62,7 +62,7 @@ pub fn view<'a>(
                     .on_toggle(Event::Cover),
                 small(if placed { T::Placed } else { T::NotPlaced }),
             ]
-            .spacing(10),
+            .spacing(theme::ITEM_PAD as u32),
             row![
                 button(small(T::InsertHere)).on_press(Event::InsertHere),
                 button(small(T::Up)).on_press_maybe(placed.then_some(Event::Up)),
@@ -76,7 +76,7 @@ pub fn view<'a>(
         .spacing(theme::ROW)
         .width(Fill),
     ]
-    .spacing(10);
+    .spacing(theme::ITEM_PAD as u32);
     container(card)
         .padding(theme::FIELD as u16)
         .style(container::rounded_box)

@@ -119,7 +119,7 @@ impl Editor {
                 label(T::Photos.tr(lang)),
                 button(text(T::AddPhotos.tr(lang))).on_press(Message::AddPhotos)
             ]
-            .spacing(10)
+            .spacing(theme::ITEM_PAD as u32)
             .align_y(iced::Center),
             self.photo_cards(lang),
             field(T::Byline.tr(lang), "byline", &a.byline, Message::Byline),
@@ -182,7 +182,7 @@ impl Editor {
                 .spacing(theme::FIELD),
             );
             return container(info)
-                .padding(10)
+                .padding(theme::ITEM_PAD)
                 .width(Fill)
                 .style(container::warning)
                 .into();
@@ -202,7 +202,7 @@ impl Editor {
                 .spacing(theme::FIELD)
                 .align_y(iced::Center),
             )
-            .padding(10)
+            .padding(theme::ITEM_PAD)
             .width(Fill)
             .style(container::warning)
             .into();

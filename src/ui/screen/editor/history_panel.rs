@@ -103,7 +103,7 @@ impl Editor {
 
 /// The kept versions, newest first, each with "Khôi phục bản này".
 pub(super) fn view(versions: &[Version], lang: Lang) -> Element<'_, Message> {
-    let mut list = Column::new().spacing(6);
+    let mut list = Column::new().spacing(theme::LIST);
     if versions.is_empty() {
         list = list.push(text(T::HistoryEmpty.tr(lang)).size(theme::SMALL));
     }
@@ -132,7 +132,7 @@ pub(super) fn view(versions: &[Version], lang: Lang) -> Element<'_, Message> {
                             .size(theme::TINY)
                             .style(text::secondary),
                     ]
-                    .spacing(2)
+                    .spacing(theme::TIGHT - 1)
                     .width(Fill),
                     button(text(T::RestoreVersion.tr(lang)).size(theme::SMALL))
                         .on_press(Message::RestoreVersion(v.file.clone())),

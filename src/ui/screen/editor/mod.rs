@@ -24,7 +24,7 @@ use crate::doc::Document;
 use crate::error::Error;
 use crate::lang::Lang;
 use crate::photo_cache::PhotoCopies;
-use crate::session::{Done, Due, SaveState, Session, Version};
+use crate::session::{Done, Due, Report, SaveState, Session, Version};
 use crate::settings::Settings;
 use crate::text as vt;
 use crate::ui::i18n::T;
@@ -96,6 +96,8 @@ pub enum Action {
     Say(String),
     /// An error for the status bar.
     Fail(Error),
+    /// A save failed (the text stays here; saving is tried again).
+    SaveFailed(Error),
     /// A save succeeded: an earlier error line is out of date.
     Saved,
 }
@@ -354,8 +356,9 @@ impl Editor {
                 let done = r.unwrap_or_else(|e| Done::failed(due, e));
                 match self.session.finish(done, Instant::now()) {
                     None => Action::None,
-                    Some(Ok(())) => Action::Saved,
-                    Some(Err(e)) => Action::Fail(e),
+                    Some(Report::Saved) => Action::Saved,
+                    Some(Report::SaveFailed(e)) => Action::SaveFailed(e),
+                    Some(Report::Warning(e) | Report::Error(e)) => Action::Fail(e),
                 }
             }
             Message::Refreshed(r) => {
@@ -444,7 +447,7 @@ impl Editor {
             .spacing(theme::ROW)
             .padding([theme::FIELD as u16, theme::SCREEN_PAD]);
         checks = checks.push(text(T::Check.tr(lang)).size(theme::SECTION));
-        let mut fixes = row![].spacing(6);
+        let mut fixes = row![].spacing(theme::LIST);
         if self.problems.iter().any(|p| p.rule == "legacy-encoding") {
             fixes = fixes.push(button(small(T::ConvertUnicode)).on_press(Message::ConvertLegacy));
         }
