@@ -588,7 +588,7 @@ fn normalize_action(action: EditorAction, single_line: bool) -> EditorAction {
             let clean = if single_line {
                 vt::clean_input(&s)
             } else {
-                vt::clean_multiline(&s)
+                vt::clean_paste(&s)
             };
             EditorAction::Edit(Edit::Paste(Arc::new(clean)))
         }
