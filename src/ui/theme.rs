@@ -26,6 +26,10 @@ pub const TIGHT: u32 = 3;
 pub const ROW: u32 = 4;
 /// Space between fields of the form.
 pub const FIELD: u32 = 8;
+/// Line height of single-line fields, relative to the text size: room
+/// for the stacked marks of Vietnamese capitals (see `widget::input`).
+pub const INPUT_LINE_HEIGHT: iced::widget::text::LineHeight =
+    iced::widget::text::LineHeight::Relative(1.7);
 /// Padding of single-line fields.
 pub const INPUT_PAD: u16 = 6;
 /// Padding of the small inputs on photo cards and in the find bar.

@@ -3,13 +3,14 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{button, row, text, text_input};
+use iced::widget::{button, row, text};
 use iced::{Element, Fill};
 
 use crate::export::Format;
 use crate::lang::Lang;
 use crate::ui::i18n::T;
 use crate::ui::theme;
+use crate::ui::widget::input;
 
 /// Why the reporter is typing a path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,7 +88,7 @@ impl PathPrompt {
         };
         row![
             text(T::PathField.tr(lang)).size(theme::NORMAL),
-            text_input(T::PathField.tr(lang), &self.value)
+            input(T::PathField.tr(lang), &self.value)
                 .id(FIELD_ID)
                 .on_input(Message::Typed)
                 .on_submit(Message::Confirmed)

@@ -1,6 +1,6 @@
 //! The start screen: every draft, searchable without diacritics.
 
-use iced::widget::{Column, button, column, container, row, scrollable, text, text_input};
+use iced::widget::{Column, button, column, container, row, scrollable, text};
 use iced::{Element, Fill};
 
 use crate::draft::Summary;
@@ -8,6 +8,7 @@ use crate::lang::Lang;
 use crate::text as vt;
 use crate::ui::i18n::T;
 use crate::ui::theme;
+use crate::ui::widget::input;
 
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -215,7 +216,7 @@ impl Drafts {
             list = list.push(text(T::NoDrafts.tr(lang)));
         }
         let mut top = row![
-            text_input(T::Search.tr(lang), &self.search)
+            input(T::Search.tr(lang), &self.search)
                 .id("search")
                 .on_input(Message::Search)
                 .padding(theme::FIELD as u16)

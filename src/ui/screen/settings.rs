@@ -1,7 +1,7 @@
 //! Settings: language, theme, zoom, defaults for new drafts, photo export
 //! size and quality, house tone-mark style.
 
-use iced::widget::{button, column, pick_list, row, text, text_input};
+use iced::widget::{button, column, pick_list, row, text};
 use iced::{Element, Fill};
 
 use crate::lang::Lang;
@@ -9,6 +9,7 @@ use crate::settings::{Settings, ThemeChoice};
 use crate::text::tone::ToneStyle;
 use crate::ui::i18n::T;
 use crate::ui::theme;
+use crate::ui::widget::input;
 
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -109,27 +110,27 @@ pub fn view(s: &Settings, lang: Lang) -> Element<'_, Message> {
         .align_y(iced::Center),
         row![
             label(T::DefaultByline),
-            text_input("", &s.default_byline)
+            input("", &s.default_byline)
                 .id("default-byline")
                 .on_input(Message::Byline)
                 .width(Fill)
         ],
         row![
             label(T::DefaultPlace),
-            text_input("", &s.default_place)
+            input("", &s.default_place)
                 .id("default-place")
                 .on_input(Message::Place)
                 .width(Fill)
         ],
         row![
             label(T::PhotoSide),
-            text_input("1600", &s.photo_max_side.to_string())
+            input("1600", &s.photo_max_side.to_string())
                 .on_input(Message::Side)
                 .width(120)
         ],
         row![
             label(T::PhotoQuality),
-            text_input("82", &s.photo_quality.to_string())
+            input("82", &s.photo_quality.to_string())
                 .on_input(Message::Quality)
                 .width(120)
         ],

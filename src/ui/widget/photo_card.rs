@@ -1,13 +1,14 @@
 //! One photo of the draft as a card: its thumbnail, caption, credit, alt
 //! text, cover choice, and where it sits in the body.
 
-use iced::widget::{button, checkbox, column, container, image, row, text, text_input};
+use iced::widget::{button, checkbox, column, container, image, row, text};
 use iced::{Element, Fill};
 
 use crate::article::Photo;
 use crate::lang::Lang;
 use crate::ui::i18n::T;
 use crate::ui::theme;
+use crate::ui::widget::input;
 
 /// What the reporter did on a card.
 #[derive(Debug, Clone)]
@@ -44,15 +45,15 @@ pub fn view<'a>(
     let card = row![
         thumb,
         column![
-            text_input(T::Caption.tr(lang), &photo.caption)
+            input(T::Caption.tr(lang), &photo.caption)
                 .id(format!("photo:{id}:caption"))
                 .on_input(Event::Caption)
                 .padding(theme::SMALL_INPUT_PAD),
-            text_input(T::Credit.tr(lang), &photo.credit)
+            input(T::Credit.tr(lang), &photo.credit)
                 .id(format!("photo:{id}:credit"))
                 .on_input(Event::Credit)
                 .padding(theme::SMALL_INPUT_PAD),
-            text_input(T::Alt.tr(lang), &photo.alt)
+            input(T::Alt.tr(lang), &photo.alt)
                 .id(format!("photo:{id}:alt"))
                 .on_input(Event::Alt)
                 .padding(theme::SMALL_INPUT_PAD),

@@ -4,13 +4,14 @@ use std::sync::Arc;
 
 use iced::Element;
 use iced::widget::text_editor::{self, Action as EditorAction, Edit};
-use iced::widget::{button, row, text, text_input};
+use iced::widget::{button, row, text};
 
 use super::{Action, Editor};
 use crate::lang::Lang;
 use crate::text as vt;
 use crate::ui::i18n::T;
 use crate::ui::theme;
+use crate::ui::widget::input;
 use crate::undo::Change;
 
 #[derive(Debug, Clone)]
@@ -134,12 +135,12 @@ impl Editor {
         let small = |t: T| text(t.tr(lang)).size(theme::SMALL);
         let m = super::Message::Find;
         row![
-            text_input(T::Find.tr(lang), find)
+            input(T::Find.tr(lang), find)
                 .id("find")
                 .on_input(move |s| m(Message::Find(s)))
                 .on_submit(m(Message::Next))
                 .padding(theme::SMALL_INPUT_PAD),
-            text_input(T::ReplaceWith.tr(lang), replace)
+            input(T::ReplaceWith.tr(lang), replace)
                 .id("replace")
                 .on_input(move |s| m(Message::Replace(s)))
                 .on_submit(m(Message::ReplaceOne))

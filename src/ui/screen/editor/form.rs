@@ -2,7 +2,7 @@
 //! byline, place and date, category, tags; and the banner above it.
 
 use chrono::NaiveDate;
-use iced::widget::{button, column, container, row, text, text_editor, text_input};
+use iced::widget::{button, column, container, row, text, text_editor};
 use iced::{Element, Fill, Length};
 
 use super::{Editor, Message, normalize_action};
@@ -11,6 +11,7 @@ use crate::lang::Lang;
 use crate::text as vt;
 use crate::ui::i18n::T;
 use crate::ui::theme;
+use crate::ui::widget::input;
 use crate::ui::widget::{field, label};
 
 /// The date as the reporter types it: 25/01/2024.
@@ -18,6 +19,14 @@ pub(super) fn date_text(a: &Article) -> String {
     a.date
         .map(|d| d.format("%d/%m/%Y").to_string())
         .unwrap_or_default()
+}
+
+/// An editor drawn inside its own box. iced 0.14's software renderer does
+/// not clip a `text_editor`'s text to the editor (iced-rs/iced#2740): the
+/// next, half-hidden line was drawn below the body's border, over the
+/// "Ảnh" label, and left there. A clipping container bounds it.
+fn clipped<'a>(editor: impl Into<Element<'a, Message>>) -> Element<'a, Message> {
+    container(editor).clip(true).into()
 }
 
 impl Editor {
@@ -95,26 +104,30 @@ impl Editor {
                         .on_press(Message::ShowHistory),
                 ]
                 .align_y(iced::Bottom),
-                text_input(T::Title.tr(lang), &a.title)
+                input(T::Title.tr(lang), &a.title)
                     .id("title")
                     .on_input(Message::Title)
                     .padding(theme::INPUT_PAD)
             ]
             .spacing(theme::TIGHT),
             label(T::Sapo.tr(lang)),
-            text_editor(&self.sapo)
-                .id("sapo")
-                .on_action(Message::Sapo)
-                .height(Length::Fixed(theme::SAPO_HEIGHT))
-                .padding(theme::INPUT_PAD),
+            clipped(
+                text_editor(&self.sapo)
+                    .id("sapo")
+                    .on_action(Message::Sapo)
+                    .height(Length::Fixed(theme::SAPO_HEIGHT))
+                    .padding(theme::INPUT_PAD)
+            ),
             label(T::Body.tr(lang)),
             toolbar,
             self.find_bar(lang),
-            text_editor(&self.body)
-                .id("body")
-                .on_action(Message::Body)
-                .height(Length::Fixed(theme::BODY_HEIGHT))
-                .padding(theme::BODY_PAD),
+            clipped(
+                text_editor(&self.body)
+                    .id("body")
+                    .on_action(Message::Body)
+                    .height(Length::Fixed(theme::BODY_HEIGHT))
+                    .padding(theme::BODY_PAD)
+            ),
             row![
                 label(T::Photos.tr(lang)),
                 button(text(T::AddPhotos.tr(lang))).on_press(Message::AddPhotos)
