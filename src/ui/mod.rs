@@ -57,6 +57,8 @@ pub enum Message {
     ImportPicked(Option<PathBuf>, Duration),
     Imported(Result<(String, Vec<crate::import::ImportNotice>), Error>),
     Shortcut(Shortcut),
+    /// An input method's word in progress (empty: it ended).
+    Preedit(String),
     FileDropped(PathBuf),
     CloseRequested(iced_window::Id),
     Resized(f32),
@@ -410,6 +412,10 @@ impl App {
                 }
             },
             Message::Shortcut(s) => self.shortcut(s),
+            Message::Preedit(content) => match &mut self.screen {
+                Screen::Editor(ed) => ed.preedit(content).map(Message::Editor),
+                _ => Task::none(),
+            },
             Message::Settings(m) => match settings_screen::update(&mut self.settings, m) {
                 settings_screen::Action::None => Task::none(),
                 settings_screen::Action::Changed => {

@@ -85,6 +85,10 @@ pub fn subscription() -> Subscription<Message> {
         } else {
             Shortcut::NextField
         })),
+        // Where an input method's word belongs (see editor::compose).
+        iced::Event::InputMethod(iced::advanced::input_method::Event::Preedit(content, _)) => {
+            Some(Message::Preedit(content))
+        }
         iced::Event::Window(window::Event::FileDropped(p)) => Some(Message::FileDropped(p)),
         iced::Event::Window(window::Event::Resized(size)) => Some(Message::Resized(size.width)),
         _ => None,

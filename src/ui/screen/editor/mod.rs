@@ -3,6 +3,7 @@
 //! editing [`Session`]: saving, the journal and the lock run as its own
 //! tasks.
 
+mod compose;
 mod find;
 mod form;
 mod history_panel;
@@ -81,6 +82,8 @@ pub enum Message {
     /// Session work (journal, lock refresh, save) back from a worker.
     Session(Due, Result<Done, Error>),
     Refreshed(Result<Box<Refresh>, Error>),
+    /// The field that had the focus when an input method began a word.
+    ComposingIn(iced::widget::Id),
 }
 
 /// What the app must do for the editor.
@@ -133,6 +136,8 @@ pub struct Editor {
     /// slow typing down.
     counts: String,
     placed: std::collections::HashSet<u32>,
+    /// A word an input method is composing, and its field.
+    composing: Option<compose::Composing>,
 }
 
 impl Editor {
@@ -165,6 +170,7 @@ impl Editor {
             refreshing: false,
             counts: String::new(),
             placed: Default::default(),
+            composing: None,
             session,
         };
         e.refresh(settings, lang);
@@ -261,6 +267,10 @@ impl Editor {
         let read_only = self.session.read_only();
         if read_only && refused_when_read_only(&message) {
             return Action::None; // nothing typed here could be saved
+        }
+        if let Some(home) = self.misrouted_commit(&message) {
+            // The composed word goes back to the field it was typed in.
+            return self.update(home, settings, lang);
         }
         if let Some((field, change)) = undo_step(&message, self.session.article()) {
             let change = change.as_change();
@@ -369,6 +379,10 @@ impl Editor {
                     Err(e) => return Action::Fail(e),
                 }
                 self.stale = stale;
+                Action::None
+            }
+            Message::ComposingIn(id) => {
+                self.composing_in(id);
                 Action::None
             }
             Message::Done(r, said) => match r {
