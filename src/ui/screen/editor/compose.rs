@@ -20,7 +20,6 @@ use crate::undo::Change;
 /// How long after the preedit ended a commit may still belong to it (the
 /// input method clears the preedit just before it commits).
 const LATE_COMMIT: Duration = Duration::from_millis(800);
-
 /// A text field of the form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {

@@ -385,6 +385,7 @@ impl Editor {
                 self.composing_in(id);
                 Action::None
             }
+
             Message::Done(r, said) => match r {
                 Ok(()) => Action::Say(said.tr(lang).to_owned()),
                 Err(e) => Action::Fail(e),
