@@ -37,14 +37,18 @@ pub const SMALL_INPUT_PAD: u16 = 5;
 /// Padding around a screen's content.
 pub const SCREEN_PAD: u16 = 12;
 
-/// The sapo box: four whole lines.
-pub const SAPO_HEIGHT: f32 = 4.0 * EDITOR_LINE + 2.0 * INPUT_PAD as f32;
+/// The sapo box: four whole lines. The editor lays out every line that
+/// starts inside its text area, and 4 × 20.8 in f32 falls a hair short of
+/// the area's height, so a fifth line was drawn past the bottom edge: one
+/// pixel less keeps it out (the software renderer does not clip editors).
+pub const SAPO_HEIGHT: f32 = 4.0 * EDITOR_LINE + 2.0 * INPUT_PAD as f32 - 1.0;
 /// The body editor's padding and height: a whole number of lines plus
-/// padding, since a half-visible last line is drawn past the editor's edge
-/// by the software renderer and left behind.
+/// padding (less the pixel that keeps the next line out, as for the sapo),
+/// since a half-visible last line is drawn past the editor's edge by the
+/// software renderer and left behind.
 pub const BODY_PAD: u16 = 8;
 pub const BODY_LINES: f32 = 15.0;
-pub const BODY_HEIGHT: f32 = BODY_LINES * EDITOR_LINE + 2.0 * BODY_PAD as f32;
+pub const BODY_HEIGHT: f32 = BODY_LINES * EDITOR_LINE + 2.0 * BODY_PAD as f32 - 1.0;
 
 /// Photo cards' thumbnails.
 pub const THUMB_WIDTH: f32 = 120.0;
