@@ -166,6 +166,14 @@ impl App {
         self.status = Some(Status::info(text));
     }
 
+    /// Shows a failure in the status bar.
+    fn report(&mut self, r: Result<(), Error>) -> Task<Message> {
+        if let Err(e) = r {
+            self.fail(&e);
+        }
+        Task::none()
+    }
+
     /// Shows `e` in the status bar.
     fn fail(&mut self, e: &Error) {
         self.status = Some(Status::error(e, self.lang));
@@ -303,11 +311,8 @@ impl App {
                 self.editor_action(action)
             }
             Message::Listed(r) => {
-                match r {
-                    Ok(listing) => self.drafts.set_listing(listing),
-                    Err(e) => self.fail(&e),
-                }
-                Task::none()
+                let r = r.map(|l| self.drafts.set_listing(l));
+                self.report(r)
             }
             Message::Opened(r) => match r {
                 Ok(session) => {
@@ -321,12 +326,7 @@ impl App {
                     Task::none()
                 }
             },
-            Message::SettingsSaved(r) => {
-                if let Err(e) = r {
-                    self.fail(&e);
-                }
-                Task::none()
-            }
+            Message::SettingsSaved(r) => self.report(r),
             Message::Tick => {
                 let mut tasks = Vec::new();
                 if !self.fitted {
@@ -445,11 +445,8 @@ impl App {
                 Task::none()
             }
             Message::TrashListed(r) => {
-                match r {
-                    Ok(list) => self.drafts.trash = Some(list),
-                    Err(e) => self.fail(&e),
-                }
-                Task::none()
+                let r = r.map(|l| self.drafts.trash = Some(l));
+                self.report(r)
             }
             Message::Path(m) => {
                 let title = self.article().map(|a| a.title.clone()).unwrap_or_default();
