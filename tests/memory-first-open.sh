@@ -9,9 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 photos=${1:-../shared/photos}
 limit=${2:-60}
-bin=target/release/tinxa
-example=target/release/examples/ten_photos
-[ -x "$bin" ] && [ -x "$example" ] || { echo "build first: cargo build --release --example ten_photos && cargo build --release" >&2; exit 2; }
+profile=${PROFILE:-release}
+bin=target/$profile/tinxa
+example=target/${EXAMPLE_PROFILE:-$profile}/examples/ten_photos
+[ -x "$bin" ] && [ -x "$example" ] || { echo "build first: cargo build --release --example ten_photos && cargo build --release (or PROFILE=debug with cargo build --example ten_photos)" >&2; exit 2; }
 
 work=$(mktemp -d)
 trap 'kill $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
