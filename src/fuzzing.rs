@@ -23,7 +23,7 @@ pub fn import_bytes(data: &[u8]) {
     let s = String::from_utf8_lossy(data);
     let a = crate::import::article_from_text(&s);
     assert!(crate::text::is_nfc(&a.body));
-    let parsed = crate::export::markdown::read(&s);
+    let parsed = crate::import::markdown::read(&s);
     assert!(crate::text::is_nfc(&parsed.article.body));
     for (id, _) in &parsed.images {
         assert!(parsed.article.body.contains(&marker(*id)));
