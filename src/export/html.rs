@@ -204,18 +204,23 @@ pub(crate) fn blocks(
 /// CKEditor 5 and TinyMCE both recognise as a captioned image (CKEditor 5
 /// drops any other figure), WordPress's kses keeps it as it is, and the
 /// credit follows the caption after a `<br>`, so it stands on its own line
-/// with no stylesheet and in the editors' plain text.
-fn portal_figure(h: &mut String, p: &PhotoBlock, r: &PhotoRef, _editor: PortalEditor) {
+/// with no stylesheet and in the editors' plain text. For WordPress the
+/// block editor's classes are added, which WordPress themes style.
+fn portal_figure(h: &mut String, p: &PhotoBlock, r: &PhotoRef, editor: PortalEditor) {
+    let (figure_class, caption_class) = match editor {
+        PortalEditor::WordPress => ("wp-block-image image", " class=\"wp-element-caption\""),
+        _ => ("image", ""),
+    };
     let _ = write!(
         h,
-        "<figure class=\"image\"><img src=\"{}\" alt=\"{}\" width=\"{}\" height=\"{}\">",
+        "<figure class=\"{figure_class}\"><img src=\"{}\" alt=\"{}\" width=\"{}\" height=\"{}\">",
         escape(&r.src),
         escape(&p.alt),
         r.width,
         r.height
     );
     if let Some(c) = caption_html(p) {
-        let _ = write!(h, "<figcaption>{c}</figcaption>");
+        let _ = write!(h, "<figcaption{caption_class}>{c}</figcaption>");
     }
     h.push_str("</figure>\n");
 }
