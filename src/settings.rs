@@ -156,3 +156,34 @@ impl Settings {
         self
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn portal_settings_round_trip_and_old_files_get_the_default() {
+        let t = tempfile::tempdir().unwrap();
+        let s = Settings {
+            portal: PortalSettings {
+                editor: PortalEditor::WordPress,
+                sapo_in_body: true,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        s.save(t.path()).unwrap();
+        assert_eq!(Settings::load(t.path()), s);
+        // A settings file from before the portal setting existed.
+        std::fs::write(
+            t.path().join(SETTINGS_FILE),
+            "(lang: En, photo_max_side: 1200)",
+        )
+        .unwrap();
+        let old = Settings::load(t.path());
+        assert_eq!(old.portal, PortalSettings::default());
+        assert_eq!(old.portal.editor, PortalEditor::CKEditor);
+        assert_eq!((old.lang, old.photo_max_side), (Lang::En, 1200));
+        assert_eq!(PortalEditor::Other.label(Lang::Vi), "khác");
+    }
+}

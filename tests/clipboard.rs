@@ -44,7 +44,7 @@ impl Xvfb {
                 continue;
             }
             let display = format!(":{n}");
-            let child = Command::new("Xvfb")
+            let mut child = Command::new("Xvfb")
                 .arg(&display)
                 .args(["-screen", "0", "1024x768x24", "-nolisten", "tcp"])
                 .stdout(Stdio::null())
@@ -58,6 +58,8 @@ impl Xvfb {
                 }
                 std::thread::sleep(Duration::from_millis(50));
             }
+            let _ = child.kill();
+            let _ = child.wait();
             panic!("Xvfb {display} did not start");
         }
         panic!("no free X display");
@@ -208,4 +210,63 @@ fn copy_print_writes_each_field() {
     assert_eq!(body.matches("<figure class=\"image\">").count(), 2);
     let o = tinxa(&home, "", &["copy", &d.id, "--field", "nothing", "--print"]);
     assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn export_portal_embeds_the_photos_and_fragment_puts_them_beside_it() {
+    let t = tempfile::tempdir().unwrap();
+    let home = t.path().join("home");
+    let d = portal_article::create(&home);
+    let out = t.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let export = |format: &str| {
+        let o = tinxa(
+            &home,
+            "",
+            &[
+                "export",
+                &d.id,
+                "--format",
+                format,
+                "-o",
+                out.to_str().unwrap(),
+            ],
+        );
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        std::path::PathBuf::from(String::from_utf8(o.stdout).unwrap().trim())
+    };
+    let portal = std::fs::read_to_string(export("portal")).unwrap();
+    assert_eq!(
+        portal.matches("<img src=\"data:image/jpeg;base64,").count(),
+        2
+    );
+    assert!(!portal.contains("<h1") && !portal.contains(&d.article.sapo));
+    std::fs::remove_dir_all(&out).unwrap();
+    std::fs::create_dir(&out).unwrap();
+    let frag = export("fragment");
+    let html = std::fs::read_to_string(&frag).unwrap();
+    let stem = frag.file_stem().unwrap().to_str().unwrap().to_owned();
+    // The same markup, photos in the images folder beside it.
+    let srcs: Vec<&str> = html
+        .split("<img src=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .collect();
+    assert_eq!(srcs.len(), 2);
+    for s in srcs {
+        assert!(s.starts_with(&format!("{stem}-images/")), "{s}");
+        assert!(out.join(s).is_file(), "{s}");
+    }
+    let strip = |h: &str| -> String {
+        let mut out = String::new();
+        let mut rest = h;
+        while let Some(at) = rest.find("<img src=\"") {
+            out.push_str(&rest[..at + 10]);
+            rest = &rest[at + 10..];
+            rest = &rest[rest.find('"').unwrap()..];
+        }
+        out.push_str(rest);
+        out
+    };
+    assert_eq!(strip(&html), strip(&portal));
 }

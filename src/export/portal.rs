@@ -159,3 +159,86 @@ fn text_blocks(bs: &[Block], indent: &str, out: &mut Vec<String>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Article, Photo};
+    use crate::settings::PortalEditor;
+
+    fn doc() -> Document {
+        let mut a = Article::new();
+        a.title = "Tiêu đề".into();
+        a.sapo = "Sa-pô".into();
+        a.byline = "Dương Tập".into();
+        a.tags = vec!["a".into(), " ".into(), "b".into()];
+        a.category = "Tin".into();
+        a.body = "# Một\n\n#### Bốn\n\nĐoạn **đậm** & <x>\n\n[[Ảnh 1]]".into();
+        a.photos.push(Photo {
+            id: 1,
+            file: "a.jpg".into(),
+            caption: "Chú <thích>".into(),
+            credit: "Tập".into(),
+            alt: "mô tả".into(),
+        });
+        Document::from_article(&a)
+    }
+
+    fn photo(_: &PhotoBlock) -> Option<PhotoRef> {
+        Some(PhotoRef {
+            src: "data:image/jpeg;base64,AA".into(),
+            width: 4,
+            height: 3,
+        })
+    }
+
+    #[test]
+    fn body_only_markup_with_headings_h2_h3_and_captioned_figure() {
+        let h = body_html(&doc(), &PortalSettings::default(), &photo);
+        assert_eq!(
+            h,
+            "<h2>Một</h2>\n<h3>Bốn</h3>\n<p>Đoạn <strong>đậm</strong> &amp; &lt;x&gt;</p>\n\
+             <figure class=\"image\"><img src=\"data:image/jpeg;base64,AA\" alt=\"mô tả\" width=\"4\" height=\"3\">\
+             <figcaption>Chú &lt;thích&gt;<br>Ảnh: Tập</figcaption></figure>\n"
+        );
+    }
+
+    #[test]
+    fn fields_the_form_lacks_go_into_the_body() {
+        let s = PortalSettings {
+            title_in_body: true,
+            sapo_in_body: true,
+            byline_in_body: true,
+            ..Default::default()
+        };
+        let h = body_html(&doc(), &s, &photo);
+        assert!(
+            h.starts_with("<p><strong>Tiêu đề</strong></p>\n<p><strong>Sa-pô</strong></p>\n<h2>")
+        );
+        assert!(h.ends_with("</figure>\n<p><strong>Dương Tập</strong></p>\n"));
+        let t = body_text(&doc(), &s);
+        assert!(t.starts_with("Tiêu đề\n\nSa-pô\n\nMột\n\nBốn\n\n"));
+        assert!(t.ends_with("Chú <thích>\nẢnh: Tập\n\nDương Tập\n"));
+    }
+
+    #[test]
+    fn wordpress_gets_the_block_editor_caption_classes() {
+        let s = PortalSettings {
+            editor: PortalEditor::WordPress,
+            ..Default::default()
+        };
+        let h = body_html(&doc(), &s, &photo);
+        assert!(h.contains("<figure class=\"wp-block-image image\">"));
+        assert!(h.contains("<figcaption class=\"wp-element-caption\">Chú"));
+    }
+
+    #[test]
+    fn one_line_fields() {
+        let d = doc();
+        assert_eq!(field_text(&d, Field::Tags), "a, b");
+        assert_eq!(field_text(&d, Field::Category), "Tin");
+        assert_eq!(field_text(&d, Field::Title), "Tiêu đề");
+        assert_eq!(Field::parse(" Sapo "), Some(Field::Sapo));
+        assert_eq!(Field::parse("x"), None);
+    }
+}
