@@ -116,7 +116,10 @@ pub fn export_bytes(data: &[u8]) {
 /// Markdown page bundle and reads it back: the same fields, and the body
 /// without the sapo and byline the bundle repeats in it.
 pub fn markdown_bytes(data: &[u8]) {
-    use crate::text::{clean_line, clean_multiline};
+    use crate::text::nfc;
+    // Drafts hold NFC text with clean lines; the export writes NFC.
+    let clean_line = |s: &str| nfc(&crate::text::clean_line(s));
+    let clean_multiline = |s: &str| nfc(&crate::text::clean_multiline(s));
     let s = String::from_utf8_lossy(data);
     let mut f = s.split('\u{1}').map(str::to_owned);
     let mut a = Article::new();
@@ -129,7 +132,7 @@ pub fn markdown_bytes(data: &[u8]) {
         .next()
         .unwrap_or_default()
         .split('\u{2}')
-        .map(clean_line)
+        .map(|t| clean_line(t))
         .filter(|t| !t.is_empty())
         .collect();
     a.body = "Đoạn một.\n\n[[Ảnh 1]]\n\nĐoạn hai.".into();

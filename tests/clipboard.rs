@@ -270,3 +270,21 @@ fn export_portal_embeds_the_photos_and_fragment_puts_them_beside_it() {
     };
     assert_eq!(strip(&html), strip(&portal));
 }
+
+#[test]
+fn copy_without_a_display_is_one_clear_line() {
+    let t = tempfile::tempdir().unwrap();
+    let home = t.path().join("home");
+    let d = portal_article::create(&home);
+    let o = Command::new(env!("CARGO_BIN_EXE_tinxa"))
+        .args(["--lang", "en", "copy", &d.id, "--field", "title"])
+        .env("TINXA_HOME", &home)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("clipboard") && err.contains("--print"), "{err}");
+}

@@ -43,7 +43,7 @@ pub const BUNDLE_INDEX: &str = "index.md";
 
 /// The body paragraph that repeats the sapo or the byline: bold, escaped.
 pub fn bold_paragraph(s: &str) -> Option<String> {
-    let s = text::clean_line(s);
+    let s = text::nfc(&text::clean_line(s));
     (!s.is_empty()).then(|| format!("**{}**", escape_inline(&s)))
 }
 
