@@ -125,7 +125,9 @@ pub fn markdown_bytes(data: &[u8]) {
     let mut f = s.split('\u{1}').map(str::to_owned);
     let mut a = Article::new();
     a.title = clean_line(&f.next().unwrap_or_default());
-    a.sapo = clean_multiline(&f.next().unwrap_or_default()).trim().to_owned();
+    a.sapo = clean_multiline(&f.next().unwrap_or_default())
+        .trim()
+        .to_owned();
     a.byline = clean_line(&f.next().unwrap_or_default());
     a.place = clean_line(&f.next().unwrap_or_default());
     a.category = clean_line(&f.next().unwrap_or_default());
@@ -133,7 +135,7 @@ pub fn markdown_bytes(data: &[u8]) {
         .next()
         .unwrap_or_default()
         .split('\u{2}')
-        .map(|t| clean_line(t))
+        .map(clean_line)
         .filter(|t| !t.is_empty())
         .collect();
     a.body = "Đoạn một.\n\n[[Ảnh 1]]\n\nĐoạn hai.".into();

@@ -286,5 +286,8 @@ fn copy_without_a_display_is_one_clear_line() {
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8(o.stderr).unwrap();
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("clipboard") && err.contains("--print"), "{err}");
+    assert!(
+        err.contains("clipboard") && err.contains("--print"),
+        "{err}"
+    );
 }
