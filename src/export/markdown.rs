@@ -93,8 +93,25 @@ pub fn unescape_inline(s: &str) -> String {
     out
 }
 
+/// A double-quoted YAML (JSON) string. A combining mark right after an
+/// ASCII character is written as `\uXXXX`: after an escape such as `\n`
+/// it would otherwise compose with the `n` when the file is normalised to
+/// NFC on reading, and the value would no longer parse.
 pub(crate) fn q(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+    let json = serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
+    let mut out = String::with_capacity(json.len());
+    let mut prev_ascii = false;
+    for c in json.chars() {
+        if prev_ascii && unicode_normalization::char::is_combining_mark(c) {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+        prev_ascii = c.is_ascii();
+    }
+    out
 }
 
 /// Writes the article as Markdown. `photos` maps photo ids to their exported
@@ -182,5 +199,15 @@ mod tests {
     fn caption_escapes_round_trip() {
         let s = "a *b* [c] \\ <x> & — Ảnh: d";
         assert_eq!(unescape_inline(&escape_inline(s)), s);
+    }
+
+    #[test]
+    fn quoted_values_stay_valid_after_nfc() {
+        for s in ["a\n\u{300}b", "\u{1D165}x", "\"\u{301}", "Hội nghị"] {
+            let v = q(s);
+            let after = text::nfc(&v);
+            assert_eq!(after, v, "{v}");
+            assert_eq!(serde_json::from_str::<String>(&after).unwrap(), s);
+        }
     }
 }
