@@ -109,7 +109,8 @@ pub(crate) fn q(s: &str) -> String {
         } else {
             out.push(c);
         }
-        prev_ascii = c.is_ascii();
+        // What was written last: an escape ends in an ASCII hex digit.
+        prev_ascii = out.chars().next_back().is_some_and(|l| l.is_ascii());
     }
     out
 }
@@ -203,7 +204,13 @@ mod tests {
 
     #[test]
     fn quoted_values_stay_valid_after_nfc() {
-        for s in ["a\n\u{300}b", "\u{1D165}x", "\"\u{301}", "Hội nghị"] {
+        for s in [
+            "a\n\u{300}b",
+            "\u{30a}\u{30a}",
+            "\u{1D165}x",
+            "\"\u{301}",
+            "Hội nghị",
+        ] {
             let v = q(s);
             let after = text::nfc(&v);
             assert_eq!(after, v, "{v}");
