@@ -8,9 +8,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::article::{Article, Segment, segments};
 use crate::check;
+use crate::clipboard::{self, Content};
 use crate::draft::{Draft, Store};
 use crate::error::{Error, Result};
 use crate::export;
+use crate::export::portal::Field;
 use crate::import;
 use crate::lang::Lang;
 use crate::photo::PhotoOptions;
@@ -37,6 +39,19 @@ pub enum FormatArg {
     Fragment,
     Md,
     Zip,
+    /// The body for a portal's editor, photos embedded.
+    Portal,
+}
+
+/// A field of the portal's form, for `tinxa copy`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FieldArg {
+    Title,
+    Sapo,
+    Body,
+    Byline,
+    Tags,
+    Category,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -88,6 +103,23 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Sao chép để đăng lên cổng / put one field of the article on the
+    /// clipboard (the body as rich text, photos embedded).
+    Copy {
+        draft: String,
+        #[arg(long, value_enum)]
+        field: FieldArg,
+        /// Write it to stdout instead (the body as HTML).
+        #[arg(long)]
+        print: bool,
+        #[arg(long)]
+        max_side: Option<u32>,
+        #[arg(long)]
+        quality: Option<u8>,
+    },
+    /// Keeps serving the clipboard `tinxa copy` set (started by it, detached).
+    #[command(hide = true)]
+    ServeClipboard { file: PathBuf },
     /// Nhân bản / duplicate a draft; prints the new id.
     Duplicate { draft: String },
     /// Xóa vào thùng rác / move a draft to the trash.
@@ -242,17 +274,13 @@ fn execute(store: &Store, settings: &Settings, lang: Lang, command: Command) -> 
                     FormatArg::Fragment => export::Format::Fragment,
                     FormatArg::Md => export::Format::Md,
                     FormatArg::Zip => export::Format::Zip,
+                    FormatArg::Portal => export::Format::Portal,
                 },
-                photo: PhotoOptions {
-                    max_side: max_side
-                        .unwrap_or(settings.photo_max_side)
-                        .clamp(16, 20_000),
-                    quality: quality.unwrap_or(settings.photo_quality).clamp(1, 100),
-                },
+                photo: photo_options(settings, max_side, quality),
                 skip_bad_photos,
             };
             let dest = output.unwrap_or_else(|| PathBuf::from("."));
-            let done = export::export(&d, &dest, &opts, &|_, _| {})?;
+            let done = export::export_with(&d, &dest, &opts, &settings.portal, &|_, _| {})?;
             for e in &done.skipped {
                 eprintln!(
                     "tinxa: {} {}",
@@ -262,6 +290,58 @@ fn execute(store: &Store, settings: &Settings, lang: Lang, command: Command) -> 
             }
             say!("{}", done.path.display());
         }
+        Command::Copy {
+            draft,
+            field,
+            print,
+            max_side,
+            quality,
+        } => {
+            let d = open(store, &draft)?;
+            let field = match field {
+                FieldArg::Title => Field::Title,
+                FieldArg::Sapo => Field::Sapo,
+                FieldArg::Body => Field::Body,
+                FieldArg::Byline => Field::Byline,
+                FieldArg::Tags => Field::Tags,
+                FieldArg::Category => Field::Category,
+            };
+            let content = if field == Field::Body {
+                let opts = export::Options {
+                    format: export::Format::Portal,
+                    photo: photo_options(settings, max_side, quality),
+                    skip_bad_photos: true,
+                };
+                let (html, text, skipped) = export::portal_body(&d, &opts, &settings.portal)?;
+                for e in &skipped {
+                    eprintln!(
+                        "tinxa: {} {}",
+                        lang.pick("bỏ qua", "skipped"),
+                        e.message(lang)
+                    );
+                }
+                Content {
+                    html: Some(html),
+                    text,
+                }
+            } else {
+                let doc = crate::doc::Document::from_article(&d.article);
+                Content {
+                    html: None,
+                    text: export::portal::field_text(&doc, field),
+                }
+            };
+            if print {
+                let out = content.html.as_deref().unwrap_or(&content.text);
+                say_raw!("{}", out);
+                if !out.ends_with('\n') {
+                    say_raw!("\n");
+                }
+            } else {
+                clipboard::set_and_leave(&content)?;
+            }
+        }
+        Command::ServeClipboard { file } => clipboard::serve(&file)?,
         Command::Duplicate { draft } => {
             let dir = store.resolve(&draft)?;
             let id = id_of(&dir);
@@ -297,6 +377,15 @@ fn execute(store: &Store, settings: &Settings, lang: Lang, command: Command) -> 
         }
     }
     Ok(0)
+}
+
+fn photo_options(settings: &Settings, max_side: Option<u32>, quality: Option<u8>) -> PhotoOptions {
+    PhotoOptions {
+        max_side: max_side
+            .unwrap_or(settings.photo_max_side)
+            .clamp(16, 20_000),
+        quality: quality.unwrap_or(settings.photo_quality).clamp(1, 100),
+    }
 }
 
 fn id_of(dir: &Path) -> String {

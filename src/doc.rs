@@ -20,6 +20,9 @@ pub struct Document {
     pub place: String,
     /// dd/mm/yyyy, as Vietnamese news writes dates.
     pub date: Option<String>,
+    /// The portal's section ("chuyên mục") and keywords, for its form.
+    pub category: String,
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -98,6 +101,13 @@ impl Document {
             byline: text::clean_line(&a.byline),
             place: text::clean_line(&a.place),
             date: a.date.map(|d| d.format("%d/%m/%Y").to_string()),
+            category: text::clean_line(&a.category),
+            tags: a
+                .tags
+                .iter()
+                .map(|t| text::clean_line(t))
+                .filter(|t| !t.is_empty())
+                .collect(),
         }
     }
 

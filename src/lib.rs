@@ -6,6 +6,7 @@
 pub mod article;
 pub mod check;
 pub mod cli;
+pub mod clipboard;
 pub mod doc;
 pub mod draft;
 pub mod error;

@@ -39,6 +39,54 @@ impl Default for CheckLimits {
     }
 }
 
+/// "Trình soạn thảo của cổng": the rich-text editor of the portal's form.
+/// Tested against the real editors (tests/portal.rs): CKEditor 5, TinyMCE
+/// and WordPress's kses all keep the same `<figure class="image">` markup,
+/// so only WordPress differs, in its caption form (see
+/// [`crate::export::portal`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum PortalEditor {
+    #[default]
+    CKEditor,
+    TinyMce,
+    WordPress,
+    Other,
+}
+
+impl PortalEditor {
+    pub const ALL: [PortalEditor; 4] = [
+        PortalEditor::CKEditor,
+        PortalEditor::TinyMce,
+        PortalEditor::WordPress,
+        PortalEditor::Other,
+    ];
+
+    /// The name shown in the settings ("khác" is Vietnamese for other).
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            PortalEditor::CKEditor => "CKEditor",
+            PortalEditor::TinyMce => "TinyMCE",
+            PortalEditor::WordPress => "WordPress",
+            PortalEditor::Other => lang.pick("khác", "other"),
+        }
+    }
+}
+
+/// The portal's form: which editor it uses and which fields it has no box
+/// for (those go into the body instead).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PortalSettings {
+    pub editor: PortalEditor,
+    /// The form has no title box: the body starts with the title, as a
+    /// bold paragraph (an `<h1>` becomes `<h2>` in CKEditor 5).
+    pub title_in_body: bool,
+    /// The form has no summary box: the sapo opens the body, in bold.
+    pub sapo_in_body: bool,
+    /// The form has no author box: the byline closes the body, in bold.
+    pub byline_in_body: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
@@ -54,6 +102,9 @@ pub struct Settings {
     /// House tone-mark style: old (hòa) or new (hoà).
     pub tone_style: ToneStyle,
     pub check: CheckLimits,
+    /// What the portal's web form wants (copy-to-portal and the `fragment`
+    /// and `portal` exports).
+    pub portal: PortalSettings,
 }
 
 impl Default for Settings {
@@ -69,6 +120,7 @@ impl Default for Settings {
             photo_quality: 82,
             tone_style: ToneStyle::Old,
             check: CheckLimits::default(),
+            portal: PortalSettings::default(),
         }
     }
 }
@@ -102,5 +154,36 @@ impl Settings {
         self.check.title_max_words = self.check.title_max_words.max(1);
         self.check.sapo_max_words = self.check.sapo_max_words.max(1);
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn portal_settings_round_trip_and_old_files_get_the_default() {
+        let t = tempfile::tempdir().unwrap();
+        let s = Settings {
+            portal: PortalSettings {
+                editor: PortalEditor::WordPress,
+                sapo_in_body: true,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        s.save(t.path()).unwrap();
+        assert_eq!(Settings::load(t.path()), s);
+        // A settings file from before the portal setting existed.
+        std::fs::write(
+            t.path().join(SETTINGS_FILE),
+            "(lang: En, photo_max_side: 1200)",
+        )
+        .unwrap();
+        let old = Settings::load(t.path());
+        assert_eq!(old.portal, PortalSettings::default());
+        assert_eq!(old.portal.editor, PortalEditor::CKEditor);
+        assert_eq!((old.lang, old.photo_max_side), (Lang::En, 1200));
+        assert_eq!(PortalEditor::Other.label(Lang::Vi), "khác");
     }
 }

@@ -55,3 +55,11 @@ fn journal_regressions() {
         tinxa::fuzzing::journal_bytes(&data);
     }
 }
+
+#[test]
+fn markdown_regressions() {
+    for (name, data) in inputs("markdown") {
+        eprintln!("markdown/{name}");
+        tinxa::fuzzing::markdown_bytes(&data);
+    }
+}

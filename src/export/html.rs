@@ -5,6 +5,7 @@
 use std::fmt::Write;
 
 use crate::doc::{Block, Document, Inline, PhotoBlock};
+use crate::settings::PortalEditor;
 
 /// How a photo is referenced from the HTML.
 #[derive(Debug, Clone)]
@@ -38,13 +39,18 @@ h2,h3,h4,h5,h6{font-family:\"Noto Sans\",Arial,sans-serif;line-height:1.3}\
 .meta{color:#666;font:.85em \"Noto Sans\",Arial,sans-serif;margin:0 0 1em}\
 .sapo{font-weight:700}\
 figure{margin:1.2em 0;text-align:center}\
-figure img{max-width:100%;height:auto}\
+figure img{display:block;margin:0 auto;max-width:100%;max-height:80vh;width:auto;height:auto;object-fit:contain}\
 figcaption{font-style:italic;font-size:.9em;color:#444;margin-top:.4em}\
 figcaption .credit{display:block;font-style:normal}\
 blockquote{margin:1em 0;padding:.2em 1em;border-left:4px solid #c9c9c4;color:#333}\
 .byline{text-align:right;font-weight:700}\
 a{color:#0b57a4}\
-@media (max-width:600px){body{font-size:17px}article{padding:16px 14px 32px}h1{font-size:1.5em}}";
+@media (max-width:600px){body{font-size:17px}article{padding:16px 14px 32px}h1{font-size:1.5em}}\
+@page{size:A4;margin:18mm 16mm}\
+@media print{body{background:#fff;font-size:11.5pt}article{max-width:none;margin:0;padding:0}\
+figure{break-inside:avoid;page-break-inside:avoid}figure img{max-height:150mm}\
+figcaption{break-before:avoid;page-break-before:avoid}\
+h1,h2,h3,h4,h5,h6{break-after:avoid;page-break-after:avoid}a{color:inherit}}";
 
 /// The `<article>` element: title, meta line, bold sapo, body, byline.
 /// `photo` tells where each photo's bytes are; a photo it has no answer for
@@ -70,7 +76,7 @@ pub fn article_markup(doc: &Document, photo: &dyn Fn(&PhotoBlock) -> Option<Phot
             escape(&doc.sapo)
         );
     }
-    blocks(&mut h, &doc.blocks, photo);
+    blocks(&mut h, &doc.blocks, photo, None);
     if !doc.byline.is_empty() {
         let _ = writeln!(
             h,
@@ -125,10 +131,23 @@ pub fn page(
     h
 }
 
-fn blocks(h: &mut String, bs: &[Block], photo: &dyn Fn(&PhotoBlock) -> Option<PhotoRef>) {
+/// Writes blocks as HTML: for the page (`portal` None) or for a portal's
+/// editor, whose markup differs in photos (see [`portal_figure`]) and in
+/// heading levels (h2 and h3 only, the levels every editor offers).
+pub(crate) fn blocks(
+    h: &mut String,
+    bs: &[Block],
+    photo: &dyn Fn(&PhotoBlock) -> Option<PhotoRef>,
+    portal: Option<PortalEditor>,
+) {
     for b in bs {
         match b {
             Block::Heading { level, content } => {
+                let level = if portal.is_some() {
+                    (*level).clamp(2, 3)
+                } else {
+                    *level
+                };
                 let _ = writeln!(h, "<h{level}>{}</h{level}>", inlines(content));
             }
             Block::Paragraph(c) => {
@@ -149,7 +168,7 @@ fn blocks(h: &mut String, bs: &[Block], photo: &dyn Fn(&PhotoBlock) -> Option<Ph
                         [Block::Paragraph(c)] => h.push_str(&inlines(c)),
                         _ => {
                             h.push('\n');
-                            blocks(h, item, photo);
+                            blocks(h, item, photo, portal);
                         }
                     }
                     h.push_str("</li>\n");
@@ -162,7 +181,7 @@ fn blocks(h: &mut String, bs: &[Block], photo: &dyn Fn(&PhotoBlock) -> Option<Ph
             }
             Block::Quote(inner) => {
                 h.push_str("<blockquote>\n");
-                blocks(h, inner, photo);
+                blocks(h, inner, photo, portal);
                 h.push_str("</blockquote>\n");
             }
             Block::Code(c) => {
@@ -171,10 +190,52 @@ fn blocks(h: &mut String, bs: &[Block], photo: &dyn Fn(&PhotoBlock) -> Option<Ph
             Block::Rule => h.push_str("<hr>\n"),
             Block::Photo(p) => {
                 if let Some(r) = photo(p) {
-                    figure(h, p, &r);
+                    match portal {
+                        None => figure(h, p, &r),
+                        Some(editor) => portal_figure(h, p, &r, editor),
+                    }
                 }
             }
         }
+    }
+}
+
+/// A photo as portal editors keep it: `<figure class="image">` is the form
+/// CKEditor 5 and TinyMCE both recognise as a captioned image (CKEditor 5
+/// drops any other figure), WordPress's kses keeps it as it is, and the
+/// credit follows the caption after a `<br>`, so it stands on its own line
+/// with no stylesheet and in the editors' plain text. For WordPress the
+/// block editor's classes are added, which WordPress themes style.
+fn portal_figure(h: &mut String, p: &PhotoBlock, r: &PhotoRef, editor: PortalEditor) {
+    let (figure_class, caption_class) = match editor {
+        PortalEditor::WordPress => ("wp-block-image image", " class=\"wp-element-caption\""),
+        _ => ("image", ""),
+    };
+    let _ = write!(
+        h,
+        "<figure class=\"{figure_class}\"><img src=\"{}\" alt=\"{}\" width=\"{}\" height=\"{}\">",
+        escape(&r.src),
+        escape(&p.alt),
+        r.width,
+        r.height
+    );
+    if let Some(c) = caption_html(p) {
+        let _ = write!(h, "<figcaption{caption_class}>{c}</figcaption>");
+    }
+    h.push_str("</figure>\n");
+}
+
+/// Caption, then "Ảnh: credit" on a line of its own; None when both are empty.
+pub(crate) fn caption_html(p: &PhotoBlock) -> Option<String> {
+    match (p.caption.is_empty(), p.credit.is_empty()) {
+        (true, true) => None,
+        (false, true) => Some(escape(&p.caption)),
+        (true, false) => Some(format!("Ảnh: {}", escape(&p.credit))),
+        (false, false) => Some(format!(
+            "{}<br>Ảnh: {}",
+            escape(&p.caption),
+            escape(&p.credit)
+        )),
     }
 }
 
@@ -203,7 +264,7 @@ fn figure(h: &mut String, p: &PhotoBlock, r: &PhotoRef) {
     h.push_str("</figure>\n");
 }
 
-fn inlines(c: &[Inline]) -> String {
+pub(crate) fn inlines(c: &[Inline]) -> String {
     let mut s = String::new();
     for i in c {
         match i {

@@ -1,10 +1,12 @@
-//! Exports: a self-contained HTML page, an HTML fragment with an images
-//! folder, Markdown with an images folder, or a zip of the page and the
-//! Markdown. Every file is written to a temporary name and renamed when
+//! Exports: a self-contained HTML page, the body for a portal's editor (an
+//! HTML fragment with an images folder, or `portal`: the same with photos
+//! embedded), Markdown as a page bundle (`<slug>/index.md` with its photos
+//! beside it), or a zip of the page and the bundle. Every file is written to a temporary name and renamed when
 //! complete, so a failed export never leaves a half-written file behind.
 
 pub mod html;
 pub mod markdown;
+pub mod portal;
 
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
@@ -20,6 +22,7 @@ use crate::draft::Draft;
 use crate::error::{Error, Result};
 use crate::fsio;
 use crate::photo::{self, PhotoOptions, ProcessedPhoto};
+use crate::settings::PortalSettings;
 use crate::text;
 
 use html::PhotoRef;
@@ -32,6 +35,8 @@ pub enum Format {
     Fragment,
     Md,
     Zip,
+    /// The portal body with its photos embedded as data URIs.
+    Portal,
 }
 
 impl std::fmt::Display for Format {
@@ -41,11 +46,17 @@ impl std::fmt::Display for Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Html, Format::Fragment, Format::Md, Format::Zip];
+    pub const ALL: [Format; 5] = [
+        Format::Html,
+        Format::Fragment,
+        Format::Portal,
+        Format::Md,
+        Format::Zip,
+    ];
 
     pub fn ext(self) -> &'static str {
         match self {
-            Format::Html | Format::Fragment => "html",
+            Format::Html | Format::Fragment | Format::Portal => "html",
             Format::Md => "md",
             Format::Zip => "zip",
         }
@@ -57,6 +68,7 @@ impl Format {
             Format::Fragment => "fragment",
             Format::Md => "md",
             Format::Zip => "zip",
+            Format::Portal => "portal",
         }
     }
 
@@ -158,19 +170,7 @@ fn data_uri(p: &ProcessedPhoto) -> String {
 /// The self-contained page for an article whose photos are ready.
 fn page_html(a: &Article, ready: &HashMap<u32, Ready>) -> String {
     let doc = Document::from_article(a);
-    let refs: HashMap<u32, PhotoRef> = ready
-        .iter()
-        .map(|(id, r)| {
-            (
-                *id,
-                PhotoRef {
-                    src: data_uri(&r.photo),
-                    width: r.photo.width,
-                    height: r.photo.height,
-                },
-            )
-        })
-        .collect();
+    let refs: HashMap<u32, PhotoRef> = ready.iter().map(|(id, r)| (*id, embedded(r))).collect();
     let cover = a.cover.and_then(|id| refs.get(&id));
     html::page(&doc, &|p| refs.get(&p.id).cloned(), cover)
 }
@@ -183,20 +183,69 @@ pub fn html_string(draft: &Draft, opts: &Options) -> Result<(String, Vec<Error>)
 }
 
 /// Where the export goes: a folder gets `<slug>.<ext>`, anything else is the
-/// file name itself.
+/// file name itself. Markdown is a page bundle: `<slug>/index.md` in a
+/// folder, `name/index.md` for a file name `name.md`.
 pub fn target_path(dest: &Path, title: &str, format: Format) -> PathBuf {
-    if dest.is_dir() || dest.as_os_str().is_empty() {
+    let to_folder = dest.is_dir() || dest.as_os_str().is_empty();
+    if format == Format::Md {
+        if to_folder {
+            return dest.join(text::slug(title)).join(markdown::BUNDLE_INDEX);
+        }
+        if dest
+            .file_name()
+            .is_some_and(|n| n == markdown::BUNDLE_INDEX)
+        {
+            return dest.to_path_buf();
+        }
+        return dest.with_extension("").join(markdown::BUNDLE_INDEX);
+    }
+    if to_folder {
         dest.join(format!("{}.{}", text::slug(title), format.ext()))
     } else {
         dest.to_path_buf()
     }
 }
 
-/// Exports the draft to `dest` (a folder or a file name).
+/// The body for the portal's editor in memory, for the clipboard: the HTML
+/// with photos embedded as data URIs, the same as readable plain text, and
+/// the photos left out with `skip_bad_photos`.
+pub fn portal_body(
+    draft: &Draft,
+    opts: &Options,
+    portal: &PortalSettings,
+) -> Result<(String, String, Vec<Error>)> {
+    let (ready, skipped) = prepare_photos(draft, opts, &|_, _| {})?;
+    let doc = Document::from_article(&draft.article);
+    let html = portal::body_html(&doc, portal, &|p| ready.get(&p.id).map(embedded));
+    Ok((html, portal::body_text(&doc, portal), skipped))
+}
+
+fn embedded(r: &Ready) -> PhotoRef {
+    PhotoRef {
+        src: data_uri(&r.photo),
+        width: r.photo.width,
+        height: r.photo.height,
+    }
+}
+
+/// Exports the draft to `dest` (a folder or a file name), the portal body
+/// as the default settings shape it.
 pub fn export(
     draft: &Draft,
     dest: &Path,
     opts: &Options,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Exported> {
+    export_with(draft, dest, opts, &PortalSettings::default(), progress)
+}
+
+/// Exports the draft, the `fragment` and `portal` bodies shaped by the
+/// portal settings.
+pub fn export_with(
+    draft: &Draft,
+    dest: &Path,
+    opts: &Options,
+    portal: &PortalSettings,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Exported> {
     let a = &draft.article;
@@ -217,7 +266,7 @@ pub fn export(
         Format::Fragment => {
             write_images(&path, &images_dir_name, &ready)?;
             let doc = Document::from_article(a);
-            let markup = html::article_markup(&doc, &|p| {
+            let markup = portal::body_html(&doc, portal, &|p| {
                 ready.get(&p.id).map(|r| PhotoRef {
                     src: rel(r),
                     width: r.photo.width,
@@ -226,14 +275,22 @@ pub fn export(
             });
             fsio::atomic_write(&path, markup.as_bytes())?;
         }
+        Format::Portal => {
+            let doc = Document::from_article(a);
+            let markup = portal::body_html(&doc, portal, &|p| ready.get(&p.id).map(embedded));
+            fsio::atomic_write(&path, markup.as_bytes())?;
+        }
         Format::Md => {
-            write_images(&path, &images_dir_name, &ready)?;
-            let md = markdown::write(a, &md_photos(&ready, &rel));
+            // A page bundle: index.md with its photos beside it.
+            write_images(&path, "", &ready)?;
+            let md = markdown::write(a, &md_photos(&ready, &|r| r.name.clone()));
             fsio::atomic_write(&path, md.as_bytes())?;
         }
         Format::Zip => {
             let page = page_html(a, &ready);
-            let md = markdown::write(a, &md_photos(&ready, &rel));
+            // The page, and the Markdown page bundle in a folder beside it.
+            let in_bundle = |r: &Ready| format!("{stem}/{}", r.name);
+            let md = markdown::write(a, &md_photos(&ready, &|r| r.name.clone()));
             fsio::atomic_write_with(&path, |f| {
                 let mut z = zip::ZipWriter::new(f);
                 let o = zip::write::SimpleFileOptions::default()
@@ -241,7 +298,7 @@ pub fn export(
                 z.start_file(format!("{stem}.html"), o)
                     .map_err(std::io::Error::other)?;
                 z.write_all(page.as_bytes())?;
-                z.start_file(format!("{stem}.md"), o)
+                z.start_file(format!("{stem}/{}", markdown::BUNDLE_INDEX), o)
                     .map_err(std::io::Error::other)?;
                 z.write_all(md.as_bytes())?;
                 let mut photos: Vec<&Ready> = ready.values().collect();
@@ -249,7 +306,7 @@ pub fn export(
                 for r in photos {
                     // JPEG is already compressed: store it as it is.
                     let stored = o.compression_method(zip::CompressionMethod::Stored);
-                    z.start_file(rel(r), stored)
+                    z.start_file(in_bundle(r), stored)
                         .map_err(std::io::Error::other)?;
                     z.write_all(&r.photo.bytes)?;
                 }
@@ -272,6 +329,7 @@ fn write_images(main: &Path, dir_name: &str, ready: &HashMap<u32, Ready>) -> Res
     if ready.is_empty() {
         return Ok(());
     }
+    // An empty `dir_name` puts the photos beside the main file.
     let dir = main.parent().unwrap_or(Path::new(".")).join(dir_name);
     fsio::create_dir_all(&dir)?;
     for r in ready.values() {

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use crate::article::Article;
 use crate::draft::{Draft, Store};
 use crate::error::{Error, Result};
-use crate::export::markdown;
+pub mod markdown;
 use crate::fsio;
 use crate::lang::Lang;
 use crate::text::{self, legacy};

@@ -1,0 +1,124 @@
+//! Putting a field of the article on the system clipboard, as the
+//! "Đăng lên cổng" panel and `tinxa copy` do.
+//!
+//! The body goes on as rich text: `text/html` (on Windows the CF_HTML format
+//! with its header) and a readable `text/plain` together, so a portal's
+//! editor takes the formatting and photos and a plain box takes the text.
+//! The other fields go on as plain text.
+//!
+//! On X11 and Wayland the clipboard lives in the program that set it: when
+//! that program exits, the clipboard is empty. So, like `xclip`, a copy made
+//! from the command line starts a detached copy of `tinxa` that keeps
+//! serving the clipboard until another program takes it, then exits. The
+//! window can hold the clipboard itself and calls [`set`] directly.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::fsio;
+
+/// What goes on the clipboard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Content {
+    /// Rich text, with `text` as its plain alternative; None for plain text.
+    pub html: Option<String>,
+    pub text: String,
+}
+
+fn failed(detail: impl std::fmt::Display) -> Error {
+    Error::Invalid {
+        vi: format!(
+            "Không đặt được nội dung vào bộ nhớ tạm ({detail}). Thử lại, hoặc dùng `tinxa copy … --print` rồi tự sao chép."
+        ),
+        en: format!(
+            "Could not put it on the clipboard ({detail}). Try again, or use `tinxa copy … --print` and copy it yourself."
+        ),
+    }
+}
+
+/// Sets the clipboard and returns at once. On X11 and Wayland the content
+/// stays available only while `clipboard` lives (keep it in the window).
+pub fn set(clipboard: &mut arboard::Clipboard, c: &Content) -> Result<()> {
+    match &c.html {
+        Some(h) => clipboard.set_html(h.as_str(), Some(c.text.as_str())),
+        None => clipboard.set_text(c.text.as_str()),
+    }
+    .map_err(failed)
+}
+
+/// Sets the clipboard from a program about to exit (the command line). On
+/// Windows and macOS the system keeps the content; on X11 and Wayland a
+/// detached `tinxa` keeps serving it (see the module notes), and this
+/// returns once the clipboard offers it.
+pub fn set_and_leave(c: &Content) -> Result<()> {
+    if !cfg!(all(unix, not(target_os = "macos"))) {
+        let mut cb = arboard::Clipboard::new().map_err(failed)?;
+        return set(&mut cb, c);
+    }
+    serve_detached(c)
+}
+
+/// Writes the content to a file the server reads (and removes), starts
+/// `tinxa serve-clipboard FILE` detached from this terminal, and waits until
+/// the clipboard holds the text.
+fn serve_detached(c: &Content) -> Result<()> {
+    let exe = std::env::current_exe().map_err(failed)?;
+    let dir = std::env::temp_dir();
+    let file: PathBuf = dir.join(format!(
+        "tinxa-clipboard-{}-{}.json",
+        std::process::id(),
+        fastrand::u64(..)
+    ));
+    let json = serde_json::to_vec(c).map_err(failed)?;
+    fsio::atomic_write(&file, &json)?;
+    let mut cmd = std::process::Command::new(exe);
+    cmd.arg("serve-clipboard")
+        .arg(&file)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    #[cfg(unix)]
+    {
+        // Its own process group: Ctrl+C or closing the terminal does not end it.
+        use std::os::unix::process::CommandExt;
+        cmd.process_group(0);
+    }
+    let mut child = cmd.spawn().map_err(failed)?;
+    // Wait (at most 5 s) until the clipboard offers our text.
+    let mut cb = arboard::Clipboard::new().map_err(failed)?;
+    for _ in 0..100 {
+        if let Ok(Some(status)) = child.try_wait() {
+            let _ = std::fs::remove_file(&file);
+            return Err(failed(format!("the clipboard server ended: {status}")));
+        }
+        if cb.get_text().is_ok_and(|t| t == c.text) {
+            return Ok(());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    Err(failed("the clipboard did not take the text within 5 s"))
+}
+
+/// The detached server: reads and removes `file`, sets the clipboard and
+/// serves it until another program takes it.
+pub fn serve(file: &Path) -> Result<()> {
+    let bytes = fsio::read(file)?;
+    let _ = std::fs::remove_file(file);
+    let c: Content = serde_json::from_slice(&bytes).map_err(failed)?;
+    let mut cb = arboard::Clipboard::new().map_err(failed)?;
+    #[cfg(all(unix, not(target_os = "macos")))]
+    {
+        use arboard::SetExtLinux;
+        match &c.html {
+            Some(h) => cb.set().wait().html(h.as_str(), Some(c.text.as_str())),
+            None => cb.set().wait().text(c.text.as_str()),
+        }
+        .map_err(failed)
+    }
+    #[cfg(not(all(unix, not(target_os = "macos"))))]
+    {
+        set(&mut cb, &c)
+    }
+}
