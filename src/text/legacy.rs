@@ -19,6 +19,8 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use super::syllable::{VOWELS, is_valid as is_valid_syllable, is_vn_marked, vowel_char, vowel_of};
+
 /// A legacy Vietnamese 8-bit encoding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Legacy {
@@ -33,23 +35,6 @@ pub const UNRECOVERABLE_TCVN3: &str = "Bảng mã TCVN3 (ABC) không có chữ i
 
 /// What a TCVN3 → Unicode conversion cannot restore (English).
 pub const UNRECOVERABLE_TCVN3_EN: &str = "TCVN3 (ABC) has no upper-case letters with tone marks: capitals such as Á, Ầ, Ể, Ồ, Ủ, Ỵ are stored with the lower-case codes (the .VnTimeH capital font merely draws them as capitals), so they come back in lower case, e.g. “ẤP” becomes “ấP” and “ỦY BAN” becomes “ủY BAN”; only the toneless capitals Ă, Â, Ê, Ô, Ơ, Ư, Đ survive. Fix the capitals by hand.";
-
-/// Lower-case Vietnamese vowels; columns: no tone, huyền (grave), hỏi (hook),
-/// ngã (tilde), sắc (acute), nặng (dot below).
-const VOWELS: [[char; 6]; 12] = [
-    ['a', 'à', 'ả', 'ã', 'á', 'ạ'],
-    ['ă', 'ằ', 'ẳ', 'ẵ', 'ắ', 'ặ'],
-    ['â', 'ầ', 'ẩ', 'ẫ', 'ấ', 'ậ'],
-    ['e', 'è', 'ẻ', 'ẽ', 'é', 'ẹ'],
-    ['ê', 'ề', 'ể', 'ễ', 'ế', 'ệ'],
-    ['i', 'ì', 'ỉ', 'ĩ', 'í', 'ị'],
-    ['o', 'ò', 'ỏ', 'õ', 'ó', 'ọ'],
-    ['ô', 'ồ', 'ổ', 'ỗ', 'ố', 'ộ'],
-    ['ơ', 'ờ', 'ở', 'ỡ', 'ớ', 'ợ'],
-    ['u', 'ù', 'ủ', 'ũ', 'ú', 'ụ'],
-    ['ư', 'ừ', 'ử', 'ữ', 'ứ', 'ự'],
-    ['y', 'ỳ', 'ỷ', 'ỹ', 'ý', 'ỵ'],
-];
 
 // Row indexes into VOWELS.
 const V_A: usize = 0;
@@ -147,39 +132,6 @@ fn cp1252_byte(c: char) -> Option<u8> {
         .iter()
         .position(|&h| h == c)
         .and_then(|p| u8::try_from(p + 0x80).ok())
-}
-
-/// (row in `VOWELS`, tone column, is upper case) of a Vietnamese vowel letter.
-fn vowel_of(c: char) -> Option<(usize, usize, bool)> {
-    if c.is_ascii() && !matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y') {
-        return None;
-    }
-    let mut lower = c.to_lowercase();
-    let l = lower.next()?;
-    if lower.next().is_some() {
-        return None;
-    }
-    for (v, row) in VOWELS.iter().enumerate() {
-        if let Some(t) = row.iter().position(|&x| x == l) {
-            return Some((v, t, l != c));
-        }
-    }
-    None
-}
-
-/// A vowel letter from its row, tone column and case.
-fn vowel_char(v: usize, tone: usize, upper: bool) -> char {
-    let c = VOWELS[v][tone];
-    if upper {
-        c.to_uppercase().next().unwrap_or(c)
-    } else {
-        c
-    }
-}
-
-/// True for a Vietnamese letter outside ASCII (one of the 134: marked vowels, đ, Đ).
-fn is_vn_marked(c: char) -> bool {
-    c == 'đ' || c == 'Đ' || (!c.is_ascii() && vowel_of(c).is_some())
 }
 
 /// Upper half of a TCVN3 byte: the Vietnamese letter, or None for an unassigned code.
@@ -481,184 +433,6 @@ fn detection_tokens(text: &str) -> impl Iterator<Item = &str> {
             || ('\u{300}'..='\u{36F}').contains(&c))
     })
     .filter(|w| !w.is_empty())
-}
-
-// ---------------------------------------------------------------------------
-// Vietnamese syllable check (spelling, vowel clusters, finals, tone position).
-
-const ONSETS: [&str; 26] = [
-    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu", "b", "c", "d", "đ", "g",
-    "h", "k", "l", "m", "n", "r", "s", "t", "v", "x",
-];
-const CODAS: [&str; 9] = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
-
-#[derive(Clone, Copy, PartialEq)]
-enum Coda {
-    Optional,
-    Required,
-    Forbidden,
-}
-
-/// Vowel clusters of Vietnamese and whether a final consonant must follow.
-const NUCLEI: [(&str, Coda); 54] = [
-    ("a", Coda::Optional),
-    ("ă", Coda::Required),
-    ("â", Coda::Required),
-    ("e", Coda::Optional),
-    ("ê", Coda::Optional),
-    ("i", Coda::Optional),
-    ("o", Coda::Optional),
-    ("ô", Coda::Optional),
-    ("ơ", Coda::Optional),
-    ("u", Coda::Optional),
-    ("ư", Coda::Optional),
-    ("y", Coda::Optional),
-    ("ai", Coda::Forbidden),
-    ("ao", Coda::Forbidden),
-    ("au", Coda::Forbidden),
-    ("ay", Coda::Forbidden),
-    ("âu", Coda::Forbidden),
-    ("ây", Coda::Forbidden),
-    ("eo", Coda::Forbidden),
-    ("êu", Coda::Forbidden),
-    ("ia", Coda::Forbidden),
-    ("iê", Coda::Required),
-    ("iu", Coda::Forbidden),
-    ("oa", Coda::Optional),
-    ("oă", Coda::Required),
-    ("oe", Coda::Optional),
-    ("oi", Coda::Forbidden),
-    ("oo", Coda::Required),
-    ("ôi", Coda::Forbidden),
-    ("ơi", Coda::Forbidden),
-    ("ua", Coda::Forbidden),
-    ("uâ", Coda::Required),
-    ("uê", Coda::Optional),
-    ("ui", Coda::Forbidden),
-    ("uô", Coda::Required),
-    ("uơ", Coda::Forbidden),
-    ("uy", Coda::Optional),
-    ("ưa", Coda::Forbidden),
-    ("ưi", Coda::Forbidden),
-    ("ưu", Coda::Forbidden),
-    ("ươ", Coda::Required),
-    ("yê", Coda::Required),
-    ("iêu", Coda::Forbidden),
-    ("oai", Coda::Forbidden),
-    ("oay", Coda::Forbidden),
-    ("oeo", Coda::Forbidden),
-    ("uây", Coda::Forbidden),
-    ("uôi", Coda::Forbidden),
-    ("uya", Coda::Forbidden),
-    ("uyê", Coda::Required),
-    ("uyu", Coda::Forbidden),
-    ("ươi", Coda::Forbidden),
-    ("ươu", Coda::Forbidden),
-    ("yêu", Coda::Forbidden),
-];
-
-fn is_vowel_base(c: char) -> bool {
-    matches!(
-        c,
-        'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y'
-    )
-}
-
-/// True when `word` is one well-formed Vietnamese syllable (any case, tone on an allowed vowel).
-fn is_valid_syllable(word: &str) -> bool {
-    let mut letters: Vec<char> = Vec::with_capacity(word.len());
-    let mut tone = 0;
-    let mut tone_at = 0;
-    for c in word.chars() {
-        if let Some((v, t, _)) = vowel_of(c) {
-            if t != 0 {
-                if tone != 0 {
-                    return false;
-                }
-                tone = t;
-                tone_at = letters.len();
-            }
-            letters.push(VOWELS[v][0]);
-        } else if c.is_ascii_alphabetic() {
-            letters.push(c.to_ascii_lowercase());
-        } else if c == 'đ' || c == 'Đ' {
-            letters.push('đ');
-        } else {
-            return false;
-        }
-    }
-    let onset_len = ONSETS
-        .iter()
-        .map(|o| o.chars().count())
-        .filter(|&n| {
-            let o: String = letters.iter().take(n).collect();
-            letters.len() > n && ONSETS.contains(&o.as_str()) && is_vowel_base(letters[n])
-        })
-        .max()
-        .unwrap_or(0);
-    if onset_len == 0 && !letters.first().is_some_and(|&c| is_vowel_base(c)) {
-        return false;
-    }
-    let onset: String = letters[..onset_len].iter().collect();
-    let rest = &letters[onset_len..];
-    let n_len = rest.iter().take_while(|&&c| is_vowel_base(c)).count();
-    let nucleus: String = rest[..n_len].iter().collect();
-    let coda: String = rest[n_len..].iter().collect();
-    if !CODAS.contains(&coda.as_str()) {
-        return false;
-    }
-    let Some(&(_, need)) = NUCLEI.iter().find(|(n, _)| *n == nucleus) else {
-        return false;
-    };
-    if (need == Coda::Required && coda.is_empty()) || (need == Coda::Forbidden && !coda.is_empty())
-    {
-        return false;
-    }
-    let first = rest[0];
-    let front = matches!(first, 'e' | 'ê' | 'i' | 'y');
-    let spelling_ok = match onset.as_str() {
-        "c" => !front,
-        "k" => front,
-        "g" => !matches!(first, 'e' | 'ê'),
-        "gh" | "ngh" => matches!(first, 'e' | 'ê' | 'i'),
-        "ng" => !matches!(first, 'e' | 'ê' | 'i'),
-        "qu" => first != 'u',
-        _ => true,
-    };
-    if !spelling_ok {
-        return false;
-    }
-    if (coda == "ch" || coda == "nh") && !matches!(rest[n_len - 1], 'a' | 'ê' | 'i' | 'y') {
-        return false;
-    }
-    // A syllable closed by c, ch, p or t only takes the sắc or nặng tone.
-    if matches!(coda.as_str(), "c" | "ch" | "p" | "t") && tone != 4 && tone != 5 {
-        return false;
-    }
-    if tone == 0 {
-        return true;
-    }
-    if tone_at < onset_len || tone_at >= onset_len + n_len {
-        return false;
-    }
-    let pos = tone_at - onset_len;
-    let nuc = &rest[..n_len];
-    if let Some(p) = nuc
-        .iter()
-        .rposition(|&c| matches!(c, 'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư'))
-    {
-        return pos == p;
-    }
-    let allowed: &[usize] = if n_len == 1 {
-        &[0]
-    } else if n_len == 3 || !coda.is_empty() {
-        &[1]
-    } else if matches!(nucleus.as_str(), "oa" | "oe" | "uy") {
-        &[0, 1]
-    } else {
-        &[0]
-    };
-    allowed.contains(&pos)
 }
 
 #[cfg(test)]
