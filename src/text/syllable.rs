@@ -269,6 +269,14 @@ pub fn parts(letters: &[char]) -> Option<Parts> {
         ['q', 'u'] => first != 'u',
         _ => true,
     };
+    // /kw/ is spelled qu: "quyết", "quân", "qua", never "cuyết", "cuân", "coa".
+    let glide = matches!(
+        &rest[..n_len],
+        ['u', 'y', ..] | ['u', 'â', ..] | ['u', 'ê'] | ['o', 'a' | 'ă' | 'e', ..]
+    );
+    if glide && letters[..onset] == ['c'] {
+        return None;
+    }
     let last = rest[n_len - 1];
     if !spelling_ok
         || (matches!(coda, ['c', 'h'] | ['n', 'h']) && !matches!(last, 'a' | 'ê' | 'i' | 'y'))

@@ -336,7 +336,11 @@ pub fn slip(word: &str, english_context: bool) -> Option<(Slip, Vec<char>, usize
     }
     let original = parse(word)?;
     if word.is_ascii() {
-        if letters < 2 || english_context || keys.score(&typed.letters) < 3 {
+        // A final f or j is a tone key English hardly ever ends a word with ("laf", "hoaf", "ddeenj").
+        let tail = matches!(word.chars().last(), Some('f' | 'j'))
+            && !["of", "if"].contains(&word.to_ascii_lowercase().as_str());
+        let score = keys.score(&typed.letters) + if tail { 2 } else { 0 };
+        if letters < 2 || english_context || score < 3 {
             return None;
         }
         // "xoong", "boong" are words; "khoong" is "không" half typed.
