@@ -61,6 +61,9 @@ pub enum Error {
     /// Someone took this draft over while it was open here.
     #[error("{}", self.message(Lang::Vi))]
     TakenOver { holder: Box<crate::lock::Holder> },
+    /// A Hunspell word list that could not be read.
+    #[error("{}", self.message(Lang::Vi))]
+    BadWordList { path: PathBuf, detail: String },
 }
 
 impl Error {
@@ -229,6 +232,16 @@ impl Error {
                 format!(
                     "This article was just opened for editing in {}; this window no longer writes to it. What was unsaved here is kept in the version history.",
                     holder.describe(Lang::En)
+                ),
+            ),
+            Error::BadWordList { path, detail } => lang.pick(
+                format!(
+                    "Không đọc được từ điển chính tả {} ({detail}). Hãy chọn tệp .dic và .aff khác trong Cài đặt, hoặc bỏ chọn từ điển: Tin Xã vẫn kiểm tra chính tả bằng quy tắc.",
+                    path.display()
+                ),
+                format!(
+                    "Could not read the spelling word list {} ({detail}). Pick other .dic and .aff files in Settings, or none: Tin Xã still checks spelling by rule.",
+                    path.display()
                 ),
             ),
         }

@@ -6,6 +6,7 @@
 pub mod article;
 pub mod check;
 pub mod cli;
+pub mod dictionary;
 pub mod doc;
 pub mod draft;
 pub mod error;
@@ -20,6 +21,7 @@ pub mod photo;
 pub mod sample;
 pub mod settings;
 pub mod text;
+pub mod wordlist;
 
 #[doc(hidden)]
 pub mod fuzzing;

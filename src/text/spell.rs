@@ -52,13 +52,30 @@ pub struct Suspect {
     pub suggestions: Vec<String>,
 }
 
-/// A word list (a Hunspell dictionary): does it know this lower-case NFC word?
+/// A word list (a Hunspell dictionary): does it know this NFC word (asked in
+/// lower case, and as written when that differs)?
 pub trait Lexicon: Send + Sync {
     fn knows(&self, word: &str) -> bool;
 }
 
 /// The names shipped in `assets/spell/ten-rieng.txt`.
 pub const NAMES: &str = include_str!("../../assets/spell/ten-rieng.txt");
+
+/// The loanwords shipped in `assets/spell/tu-muon.txt`.
+pub const LOANWORDS: &str = include_str!("../../assets/spell/tu-muon.txt");
+
+/// Lower-case loanwords, never flagged.
+fn loanwords() -> &'static HashSet<String> {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        LOANWORDS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_lowercase)
+            .collect()
+    })
+}
 
 /// Lower-case words of the shipped names that break Kinh syllable rules.
 fn name_words() -> &'static HashSet<String> {
@@ -228,7 +245,11 @@ impl Checker {
         after_apostrophe: bool,
     ) -> Option<(Reason, Option<String>)> {
         let word = nfc(raw);
-        if !word.chars().all(|c| is_letter(c) || is_mark(c)) || self.known.contains(&key(&word)) {
+        let k = key(&word);
+        if !word.chars().all(|c| is_letter(c) || is_mark(c))
+            || self.known.contains(&k)
+            || loanwords().contains(&k)
+        {
             return None;
         }
         if let Some((slip, letters, tone)) = telex::slip(&word, english) {
@@ -321,7 +342,8 @@ const MAX_SUGGESTIONS: usize = 5;
 
 fn knows(list: &dyn Lexicon, word: &str) -> bool {
     let lower = word.to_lowercase();
-    list.knows(&lower)
+    (lower != word && list.knows(word))
+        || list.knows(&lower)
         || list.knows(&tone::apply(&lower, ToneStyle::Old))
         || list.knows(&tone::apply(&lower, ToneStyle::New))
 }

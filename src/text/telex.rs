@@ -339,7 +339,17 @@ pub fn slip(word: &str, english_context: bool) -> Option<(Slip, Vec<char>, usize
         // A final f or j is a tone key English hardly ever ends a word with ("laf", "hoaf", "ddeenj").
         let tail = matches!(word.chars().last(), Some('f' | 'j'))
             && !["of", "if"].contains(&word.to_ascii_lowercase().as_str());
-        let score = keys.score(&typed.letters) + if tail { 2 } else { 0 };
+        // "aw"/"ow" (ă, ơ) before m, t, p, c or with a tone key other than s: not English
+        // ("nawm", "bawts", "Mowr"; but "town", "laws").
+        let lower = word.to_ascii_lowercase();
+        let breve = ["awm", "awt", "awp", "awc", "owm", "owt", "owp", "owc"]
+            .iter()
+            .any(|k| lower.contains(k))
+            || (lower.contains(['w'])
+                && keys
+                    .tone_key
+                    .is_some_and(|t| matches!(t.key, 'f' | 'r' | 'x' | 'j')));
+        let score = keys.score(&typed.letters) + if tail || breve { 2 } else { 0 };
         if letters < 2 || english_context || score < 3 {
             return None;
         }
