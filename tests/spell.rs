@@ -384,3 +384,113 @@ fn injected_typos_are_caught() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// Texts the project ships.
+
+/// The Vietnamese messages of the program: string literals of its sources
+/// outside `text/` (whose tables and tests hold deliberate slips) and outside
+/// test modules and comments, with `{placeholders}` and `code` spans taken out,
+/// cut at " / " where a message gives both languages (the English half of a
+/// ("vi", "en") pair or of "vi / en" is not Vietnamese).
+fn source_strings() -> Vec<(String, String)> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() && !p.ends_with("text") {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    fn strip(s: &str, open: char, close: char) -> String {
+        let mut out = String::new();
+        let mut depth = 0;
+        for c in s.chars() {
+            if c == open && (open != close || depth == 0) {
+                depth += 1;
+            } else if c == close && depth > 0 {
+                depth -= 1;
+            } else if depth == 0 {
+                out.push(c);
+            }
+        }
+        out
+    }
+    let mut files = Vec::new();
+    walk(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    files.sort();
+    let mut out = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        let code: String = text
+            .split("#[cfg(test)]")
+            .next()
+            .unwrap_or("")
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        if f.ends_with("sample.rs") {
+            continue; // the sample article is checked as an article
+        }
+        let chunks: Vec<&str> = code.split('"').collect();
+        for (i, lit) in chunks.iter().enumerate() {
+            // The second of a ("vi", "en") pair is English.
+            let english = i > 0 && chunks[i - 1].trim() == ",";
+            if i % 2 == 0
+                || english
+                || !lit.chars().any(syllable::is_vn_marked)
+                || lit.contains('\\')
+            {
+                continue;
+            }
+            let clean = strip(&strip(lit, '{', '}'), '`', '`');
+            // "vi / en" messages: the Vietnamese half.
+            let vi = clean.split(" / ").next().unwrap_or("");
+            out.push((format!("{}: {lit}", f.display()), vi.to_owned()));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_texts_the_project_ships_have_no_suspect_word() {
+    let c = Checker::new(ToneStyle::Old);
+    let mut texts: Vec<(String, String)> = vec![
+        (
+            "examples/cao-son-2024-01-25.txt".into(),
+            include_str!("../examples/cao-son-2024-01-25.txt").into(),
+        ),
+        (
+            "../shared/samples/cao-son-2024-01-25.txt".into(),
+            include_str!("../../shared/samples/cao-son-2024-01-25.txt").into(),
+        ),
+        (
+            "assets/spell/ten-rieng.txt".into(),
+            tinxa::text::spell::NAMES
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+    ];
+    let a = tinxa::sample::article();
+    for (field, t) in tinxa::check::spelling_fields(&a) {
+        texts.push((format!("sample article: {field}"), t.to_owned()));
+    }
+    let strings = source_strings();
+    assert!(strings.len() > 100, "{}", strings.len());
+    texts.extend(strings);
+    let mut found = Vec::new();
+    for (name, t) in &texts {
+        for (_, s) in c.check_text(t) {
+            found.push(format!("{name}: {}", s.word));
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}

@@ -3,7 +3,9 @@
 //! word list is loaded, every well-formed syllable the list does not know.
 //!
 //! Never flagged: ALL-CAPS abbreviations (UBND, HĐND), tokens with digits or
-//! "/" (46-NQ/TW, COVID-19) unless they are VNI keys, words with letters
+//! "/" (46-NQ/TW, COVID-19) unless they are VNI keys, addresses and file
+//! names (tokens with "@" or a dot before a letter: a.vn, bai.txt, .dic),
+//! the loanwords of `assets/spell/tu-muon.txt` (email, internet, video), words with letters
 //! Vietnamese does not use (f j w z: Facebook, Zalo; unless they are Telex
 //! keys), words with other letters (Özil), inner capitals (iPhone), words
 //! without a vowel (km, kg, tp), the personal dictionary and the draft's
@@ -77,7 +79,7 @@ fn loanwords() -> &'static HashSet<String> {
     })
 }
 
-/// Lower-case words of the shipped names that break Kinh syllable rules.
+/// Lower-case words of the shipped names (Nhoong, Krông, Lắk).
 fn name_words() -> &'static HashSet<String> {
     static SET: OnceLock<HashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
@@ -85,7 +87,7 @@ fn name_words() -> &'static HashSet<String> {
             .lines()
             .filter(|l| !l.trim_start().starts_with('#'))
             .flat_map(|l| l.split(|c: char| !c.is_alphabetic()))
-            .filter(|w| !w.is_empty() && !syllable::is_valid(w))
+            .filter(|w| !w.is_empty())
             .map(|w| w.nfc().collect::<String>().to_lowercase())
             .collect()
     })
@@ -246,9 +248,13 @@ impl Checker {
     ) -> Option<(Reason, Option<String>)> {
         let word = nfc(raw);
         let k = key(&word);
+        let case = case_of(&word);
+        let name = (case != Case::Lower || after_apostrophe)
+            && name_words().contains(&word.to_lowercase());
         if !word.chars().all(|c| is_letter(c) || is_mark(c))
             || self.known.contains(&k)
             || loanwords().contains(&k)
+            || name
         {
             return None;
         }
@@ -257,9 +263,8 @@ impl Checker {
                 Slip::DoubledMark => Reason::DoubledMark,
                 Slip::Leftover => Reason::Leftover,
             };
-            return Some((reason, compose(&letters, tone, self.style, case_of(&word))));
+            return Some((reason, compose(&letters, tone, self.style, case)));
         }
-        let case = case_of(&word);
         let marked = word.chars().any(|c| {
             is_mark(c)
                 || syllable::vowel_of(c)
@@ -279,9 +284,7 @@ impl Checker {
             || word.chars().skip(1).any(char::is_uppercase) && case != Case::Upper
             || !word.chars().any(|c| syllable::vowel_of(c).is_some())
             || word.chars().count() == 1
-            || (english && word.is_ascii())
-            || ((case != Case::Lower || after_apostrophe)
-                && name_words().contains(&word.to_lowercase()));
+            || (english && word.is_ascii());
         if skip {
             return None;
         }
@@ -398,7 +401,11 @@ fn tokens(line: &str) -> Vec<Token> {
             words: Vec::new(),
             has_digit_or_slash: false,
         });
-        if c.is_numeric() || c == '/' {
+        if c.is_numeric() || c == '/' || c == '@' {
+            t.has_digit_or_slash = true;
+        }
+        // A dot right before a letter: a file name, a domain or an extension (bai.txt, a.vn, .dic).
+        if c == '.' && line[i + 1..].starts_with(char::is_alphabetic) {
             t.has_digit_or_slash = true;
         }
         if in_word && word_start.is_none() {
