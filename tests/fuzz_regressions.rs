@@ -55,3 +55,11 @@ fn journal_regressions() {
         tinxa::fuzzing::journal_bytes(&data);
     }
 }
+
+#[test]
+fn spell_regressions() {
+    for (name, data) in inputs("spell") {
+        eprintln!("spell/{name}");
+        tinxa::fuzzing::spell_bytes(&data);
+    }
+}

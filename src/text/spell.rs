@@ -154,26 +154,29 @@ impl Checker {
 
     /// Checks one line (a line starts a sentence).
     pub fn check_line(&self, line: &str) -> Vec<Suspect> {
-        self.scan(line, true)
+        self.scan(line, true, &mut Memo::default())
     }
 
     /// Byte ranges of the suspect words of a line, without suggestions (the highlighter's call).
     pub fn ranges(&self, line: &str) -> Vec<Range<usize>> {
-        self.scan(line, false)
+        self.scan(line, false, &mut Memo::default())
             .into_iter()
             .map(|s| s.range)
             .collect()
     }
 
     /// Checks a whole text: (0-based line number, suspect with its range in that line).
+    /// A word seen again in the text is judged once (a body repeats its words).
     pub fn check_text(&self, text: &str) -> Vec<(usize, Suspect)> {
-        text.split('\n')
-            .enumerate()
-            .flat_map(|(n, line)| self.check_line(line).into_iter().map(move |s| (n, s)))
-            .collect()
+        let mut memo = Memo::default();
+        let mut out = Vec::new();
+        for (n, line) in text.split('\n').enumerate() {
+            out.extend(self.scan(line, true, &mut memo).into_iter().map(|s| (n, s)));
+        }
+        out
     }
 
-    fn scan(&self, line: &str, suggest: bool) -> Vec<Suspect> {
+    fn scan<'a>(&self, line: &'a str, suggest: bool, memo: &mut Memo<'a>) -> Vec<Suspect> {
         let tokens = tokens(line);
         let english = telex::is_english(
             tokens
@@ -187,17 +190,30 @@ impl Checker {
             if t.has_digit_or_slash {
                 if let Some((letters, tone)) = telex::vni(&nfc(text)) {
                     let fix = compose(&letters, tone, self.style, case_of(text));
-                    out.push(self.suspect(line, t.range.clone(), Reason::Leftover, fix, suggest));
+                    out.push(self.suspect(
+                        line,
+                        t.range.clone(),
+                        Reason::Leftover,
+                        fix,
+                        suggest,
+                        memo,
+                    ));
                 }
             } else {
                 for (i, w) in t.words.iter().enumerate() {
                     let after_apostrophe =
                         i > 0 && line[t.range.start..w.start].contains(['\'', '’']);
                     let mid = !(sentence_start && i == 0);
-                    if let Some((reason, fix)) =
-                        self.judge(&line[w.clone()], mid, english, after_apostrophe)
-                    {
-                        out.push(self.suspect(line, w.clone(), reason, fix, suggest));
+                    let word = &line[w.clone()];
+                    let flags =
+                        u8::from(mid) | u8::from(english) << 1 | u8::from(after_apostrophe) << 2;
+                    let verdict = memo
+                        .verdicts
+                        .entry((word, flags))
+                        .or_insert_with(|| self.judge(word, mid, english, after_apostrophe))
+                        .clone();
+                    if let Some((reason, fix)) = verdict {
+                        out.push(self.suspect(line, w.clone(), reason, fix, suggest, memo));
                     }
                 }
             }
@@ -208,18 +224,23 @@ impl Checker {
         out
     }
 
-    fn suspect(
+    fn suspect<'a>(
         &self,
-        line: &str,
+        line: &'a str,
         range: Range<usize>,
         reason: Reason,
         fix: Option<String>,
         suggest: bool,
+        memo: &mut Memo<'a>,
     ) -> Suspect {
         let word = line[range.clone()].to_owned();
         let suggestions = if suggest {
             let mut s: Vec<String> = fix.into_iter().collect();
-            for x in self.suggest(&word) {
+            let more = memo
+                .suggestions
+                .entry(&line[range.clone()])
+                .or_insert_with(|| self.suggest(&word));
+            for x in more.iter().cloned() {
                 if !s.contains(&x) {
                     s.push(x);
                 }
@@ -247,14 +268,12 @@ impl Checker {
         after_apostrophe: bool,
     ) -> Option<(Reason, Option<String>)> {
         let word = nfc(raw);
-        let k = key(&word);
         let case = case_of(&word);
-        let name = (case != Case::Lower || after_apostrophe)
-            && name_words().contains(&word.to_lowercase());
         if !word.chars().all(|c| is_letter(c) || is_mark(c))
-            || self.known.contains(&k)
-            || loanwords().contains(&k)
-            || name
+            || (!self.known.is_empty() && self.known.contains(&key(&word)))
+            || (word.is_ascii() && loanwords().contains(&word.to_ascii_lowercase()))
+            || ((case != Case::Lower || after_apostrophe)
+                && name_words().contains(&word.to_lowercase()))
         {
             return None;
         }
@@ -343,6 +362,15 @@ impl Checker {
 
 const MAX_SUGGESTIONS: usize = 5;
 
+/// What is known of the words of one check: (word, context bits) → verdict, word → suggestions.
+type Verdict = Option<(Reason, Option<String>)>;
+
+#[derive(Default)]
+struct Memo<'a> {
+    verdicts: HashMap<(&'a str, u8), Verdict>,
+    suggestions: HashMap<&'a str, Vec<String>>,
+}
+
 fn knows(list: &dyn Lexicon, word: &str) -> bool {
     let lower = word.to_lowercase();
     (lower != word && list.knows(word))
@@ -351,11 +379,12 @@ fn knows(list: &dyn Lexicon, word: &str) -> bool {
         || list.knows(&tone::apply(&lower, ToneStyle::New))
 }
 
-fn nfc(s: &str) -> String {
-    if s.is_ascii() {
-        s.to_owned()
+fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        std::borrow::Cow::Borrowed(s)
     } else {
-        s.nfc().collect()
+        std::borrow::Cow::Owned(s.nfc().collect())
     }
 }
 
@@ -500,6 +529,7 @@ impl LineCache {
     /// Brings the cache up to `text`; returns how many lines were checked.
     pub fn update(&mut self, checker: &Checker, text: &str) -> usize {
         let mut checked = 0;
+        let mut memo = Memo::default();
         let old = std::mem::take(&mut self.lines);
         for (line, found) in old {
             self.memo.insert(line, found);
@@ -509,7 +539,7 @@ impl LineCache {
                 Some(f) => f.clone(),
                 None => {
                     checked += 1;
-                    checker.check_line(line)
+                    checker.scan(line, true, &mut memo)
                 }
             };
             self.lines.push((line.to_owned(), found));

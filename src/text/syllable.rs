@@ -114,18 +114,39 @@ pub const NUCLEI: [(&str, Coda); 54] = {
 
 /// (row in `VOWELS`, tone, upper case) of a vowel letter.
 pub fn vowel_of(c: char) -> Option<(usize, usize, bool)> {
-    if c.is_ascii() && !matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y') {
-        return None;
+    if c.is_ascii() {
+        let row = match c.to_ascii_lowercase() {
+            'a' => 0,
+            'e' => 3,
+            'i' => 5,
+            'o' => 6,
+            'u' => 9,
+            'y' => 11,
+            _ => return None,
+        };
+        return Some((row, 0, c.is_ascii_uppercase()));
     }
-    let mut lower = c.to_lowercase();
-    let l = lower.next()?;
-    if lower.next().is_some() {
-        return None;
-    }
-    VOWELS
-        .iter()
-        .enumerate()
-        .find_map(|(v, row)| row.iter().position(|&x| x == l).map(|t| (v, t, l != c)))
+    // Every marked vowel in both cases, sorted, built once: a binary search
+    // instead of a scan (this runs for every letter the spell checker reads).
+    static TABLE: std::sync::OnceLock<Vec<(char, u8, u8, bool)>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = Vec::new();
+        for (v, row) in VOWELS.iter().enumerate() {
+            for (tone, &l) in row.iter().enumerate() {
+                let u = l.to_uppercase().next().unwrap_or(l);
+                for (ch, upper) in [(l, false), (u, true)] {
+                    if !ch.is_ascii() {
+                        t.push((ch, v as u8, tone as u8, upper));
+                    }
+                }
+            }
+        }
+        t.sort_unstable_by_key(|e| e.0);
+        t
+    });
+    let i = table.binary_search_by_key(&c, |e| e.0).ok()?;
+    let (_, v, t, upper) = table[i];
+    Some((usize::from(v), usize::from(t), upper))
 }
 
 /// A vowel letter from its row, tone and case.
