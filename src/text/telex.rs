@@ -380,7 +380,7 @@ pub fn vni(token: &str) -> Option<(Vec<char>, usize)> {
             && w[1].is_ascii_digit()
             && (w[2].is_alphabetic() || w[2].is_ascii_digit())
     });
-    if !inner_digit || chars.iter().any(|&c| c == '0') {
+    if !inner_digit || chars.contains(&'0') {
         return None;
     }
     let mut letters: Vec<char> = Vec::new();
