@@ -49,12 +49,15 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
-    c.bench_function("spell: first check of 10,000 words into the line cache", |b| {
-        b.iter(|| {
-            let mut cache = LineCache::default();
-            black_box(cache.update(&checker, black_box(&text)))
-        })
-    });
+    c.bench_function(
+        "spell: first check of 10,000 words into the line cache",
+        |b| {
+            b.iter(|| {
+                let mut cache = LineCache::default();
+                black_box(cache.update(&checker, black_box(&text)))
+            })
+        },
+    );
     let mut cache = LineCache::default();
     cache.update(&checker, &text);
     let edited = text.replacen("gói", "gioó", 1);
