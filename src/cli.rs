@@ -310,15 +310,20 @@ fn execute(store: &Store, settings: &Settings, lang: Lang, command: Command) -> 
             let speller = speller(store, settings, lang);
             let found = speller.check_text(&text::nfc(&s));
             if json {
-                let list: Vec<serde_json::Value> = found
+                #[derive(serde::Serialize)]
+                struct Entry<'a> {
+                    line: usize,
+                    column: usize,
+                    word: &'a str,
+                    suggestions: &'a [String],
+                }
+                let list: Vec<Entry> = found
                     .iter()
-                    .map(|(n, w)| {
-                        serde_json::json!({
-                            "line": n + 1,
-                            "column": w.column + 1,
-                            "word": w.word,
-                            "suggestions": w.suggestions,
-                        })
+                    .map(|(n, w)| Entry {
+                        line: n + 1,
+                        column: w.column + 1,
+                        word: &w.word,
+                        suggestions: &w.suggestions,
                     })
                     .collect();
                 say!(
