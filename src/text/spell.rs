@@ -2,15 +2,17 @@
 //! every input-method leftover ("Vieejt", "Tieêếng", "Vie65t") and, when a
 //! word list is loaded, every well-formed syllable the list does not know.
 //!
-//! Never flagged: ALL-CAPS abbreviations (UBND, HĐND), tokens with digits or
-//! "/" (46-NQ/TW, COVID-19) unless they are VNI keys, addresses and file
-//! names (tokens with "@" or a dot before a letter: a.vn, bai.txt, .dic),
-//! the loanwords of `assets/spell/tu-muon.txt` (email, internet, video), words with letters
-//! Vietnamese does not use (f j w z: Facebook, Zalo; unless they are Telex
-//! keys), words with other letters (Özil), inner capitals (iPhone), words
-//! without a vowel (km, kg, tp), the personal dictionary and the draft's
-//! ignore list, the ethnic-minority names of `assets/spell/ten-rieng.txt`,
-//! and ASCII words in an English line. A capitalised word in mid-sentence is
+//! Never flagged: ALL-CAPS abbreviations without vowel marks (UBND, HĐND),
+//! tokens with digits or "/" (46-NQ/TW, COVID-19) unless they are VNI keys,
+//! addresses and file names (tokens with "@" or a dot before a letter: a.vn,
+//! bai.txt, .dic), the loanwords of `assets/spell/tu-muon.txt` (email,
+//! internet, video), words with letters Vietnamese does not use (f j w z:
+//! Facebook, Zalo; unless they are Telex keys or carry a circumflex, breve,
+//! horn or đ), words with other letters (Özil), inner capitals (iPhone),
+//! single letters and words without a vowel (km, kg, tp), the personal
+//! dictionary and the draft's ignore list, the capitalised words of the
+//! ethnic-minority names of `assets/spell/ten-rieng.txt` (Krông, Lắk, M'gar),
+//! and ASCII words in an English line (one word in ten a common English word). A capitalised word in mid-sentence is
 //! a name: only an invalid syllable is flagged, never a word the list lacks.
 //!
 //! The check works line by line (a body line is a paragraph), so the
