@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::text;
 
 /// Schema version written into every `article.ron`.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -33,6 +33,10 @@ pub struct Article {
     pub tags: Vec<String>,
     pub created: DateTime<Utc>,
     pub updated: DateTime<Utc>,
+    /// Words the reporter told the spell check to leave alone in this draft
+    /// ("Bỏ qua"); version 2.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub spelling_ignored: Vec<String>,
 }
 
 impl Article {
@@ -60,6 +64,7 @@ impl Default for Article {
             tags: Vec::new(),
             created: now,
             updated: now,
+            spelling_ignored: Vec::new(),
         }
     }
 }
@@ -376,5 +381,36 @@ mod tests {
         assert_eq!(parse_marker("[[Ảnh]]"), None);
         assert_eq!(parse_marker("Xem [[Ảnh 3]]"), None);
         assert_eq!(parse_marker("[[Ảnh 3a]]"), None);
+    }
+
+    fn pretty(a: &Article) -> String {
+        ron::ser::to_string_pretty(a, ron::ser::PrettyConfig::default()).unwrap()
+    }
+
+    #[test]
+    fn the_spelling_ignore_list_round_trips() {
+        let mut a = Article::new();
+        a.title = "Xã Ea Kly".into();
+        a.spelling_ignored = vec!["Kly".into(), "Vieejt".into()];
+        let text = pretty(&a);
+        assert!(text.contains("spelling_ignored"), "{text}");
+        let back: Article = ron::from_str(&text).unwrap();
+        assert_eq!(back, a);
+        assert_eq!(back.version, 2);
+    }
+
+    #[test]
+    fn a_version_1_draft_loads_and_saves_unchanged() {
+        let mut v1 = Article::new();
+        v1.version = 1;
+        v1.title = "Hội nghị".into();
+        v1.body = "Đoạn một.".into();
+        let text = pretty(&v1);
+        assert!(!text.contains("spelling_ignored"), "{text}");
+        let loaded: Article = ron::from_str(&text).unwrap();
+        assert_eq!(loaded, v1);
+        assert!(loaded.spelling_ignored.is_empty());
+        // Saved again, it is the same text: no new field appears.
+        assert_eq!(pretty(&loaded), text);
     }
 }

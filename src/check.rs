@@ -12,6 +12,7 @@ use crate::draft;
 use crate::lang::Lang;
 use crate::photo;
 use crate::settings::CheckLimits;
+use crate::text::spell::{Checker, Reason};
 use crate::text::typos::{self, SuspectReason};
 use crate::text::{self, legacy, tone};
 
@@ -42,6 +43,22 @@ pub struct Problem {
     /// `photo:3:caption`, `photo:3:alt`.
     pub field: String,
     pub message: String,
+    /// For `spelling`: the suspect word, where it is and what to write instead.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub spelling: Option<Misspelling>,
+}
+
+/// A suspect word found by the `spelling` rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Misspelling {
+    pub word: String,
+    /// 1-based line of the field.
+    pub line: usize,
+    /// 1-based column in characters.
+    pub column: usize,
+    /// Byte offset of the word in the field (to select or replace it).
+    pub offset: usize,
+    pub suggestions: Vec<String>,
 }
 
 impl Problem {
@@ -75,6 +92,7 @@ impl Out<'_> {
             rule,
             field: field.into(),
             message: self.lang.pick(vi, en),
+            spelling: None,
         });
     }
 }
@@ -122,11 +140,102 @@ pub fn check(a: &Article, dir: Option<&Path>, limits: &CheckLimits, lang: Lang) 
 }
 
 /// Checks an article with photo file facts from `files` (the window keeps
-/// them cached, so typing never waits on the disk).
+/// them cached, so typing never waits on the disk); spelling by rule alone,
+/// in the old tone style, with the draft's ignore list.
 pub fn check_with(
     a: &Article,
     files: &dyn Fn(&crate::article::Photo) -> PhotoFile,
     limits: &CheckLimits,
+    lang: Lang,
+) -> Vec<Problem> {
+    check_all(a, files, limits, &Checker::default(), lang)
+}
+
+/// The fields the spell check reads: (field, text).
+pub fn spelling_fields(a: &Article) -> Vec<(String, &str)> {
+    let mut v: Vec<(String, &str)> = vec![
+        ("title".into(), a.title.as_str()),
+        ("sapo".into(), a.sapo.as_str()),
+        ("body".into(), a.body.as_str()),
+        ("byline".into(), a.byline.as_str()),
+    ];
+    for p in &a.photos {
+        v.push((format!("photo:{}:caption", p.id), p.caption.as_str()));
+        v.push((format!("photo:{}:alt", p.id), p.alt.as_str()));
+    }
+    v
+}
+
+/// The `spelling` warnings of an article (the draft's ignore list added to `speller`).
+pub fn spelling(a: &Article, speller: &Checker, lang: Lang) -> Vec<Problem> {
+    let speller = speller
+        .clone()
+        .accept(a.spelling_ignored.iter().map(String::as_str));
+    let mut out = Vec::new();
+    for (field, t) in spelling_fields(a) {
+        // Text in an old encoding gets one legacy-encoding warning, not a spelling one per word.
+        if legacy::detect_text(t).is_some() {
+            continue;
+        }
+        let mut offset = 0;
+        for (n, line) in t.split('\n').enumerate() {
+            for s in speller.check_line(line) {
+                let w = &s.word;
+                let (why_vi, why_en) = match s.reason {
+                    Reason::Leftover => (
+                        "còn phím Telex/VNI bộ gõ chưa chuyển",
+                        "has Telex/VNI keys the input method left",
+                    ),
+                    Reason::DoubledMark => ("bị gõ thừa dấu", "has a mark typed twice"),
+                    Reason::Invalid => (
+                        "không phải một âm tiết tiếng Việt",
+                        "is not a Vietnamese syllable",
+                    ),
+                    Reason::NotInList => ("không có trong từ điển", "is not in the word list"),
+                };
+                let hint = |none: &str| {
+                    if s.suggestions.is_empty() {
+                        none.to_owned()
+                    } else {
+                        s.suggestions.join(", ")
+                    }
+                };
+                let (line_no, col) = (n + 1, s.column + 1);
+                out.push(Problem {
+                    severity: Severity::Warning,
+                    rule: "spelling",
+                    field: field.clone(),
+                    message: lang.pick(
+                        format!(
+                            "Chữ \"{w}\" (dòng {line_no}, cột {col}) {why_vi}. Gợi ý: {}.",
+                            hint("không có")
+                        ),
+                        format!(
+                            "\"{w}\" (line {line_no}, column {col}) {why_en}. Suggestions: {}.",
+                            hint("none")
+                        ),
+                    ),
+                    spelling: Some(Misspelling {
+                        word: s.word.clone(),
+                        line: line_no,
+                        column: col,
+                        offset: offset + s.range.start,
+                        suggestions: s.suggestions.clone(),
+                    }),
+                });
+            }
+            offset += line.len() + 1;
+        }
+    }
+    out
+}
+
+/// Checks an article, spelling with `speller` (settings, personal dictionary, word list).
+pub fn check_all(
+    a: &Article,
+    files: &dyn Fn(&crate::article::Photo) -> PhotoFile,
+    limits: &CheckLimits,
+    speller: &Checker,
     lang: Lang,
 ) -> Vec<Problem> {
     use Severity::{Error as E, Warning as W};
@@ -342,28 +451,18 @@ pub fn check_with(
             format!("Bài trộn hai kiểu bỏ dấu: {old} chữ kiểu cũ (hòa) và {new} chữ kiểu mới (hoà). Hãy thống nhất một kiểu."),
             format!("The article mixes tone-mark styles: {old} old-style (hòa) and {new} new-style (hoà) syllables. Use one style."));
     }
-    let mut typo_fields: Vec<(String, &str)> = vec![
-        ("title".into(), a.title.as_str()),
-        ("sapo".into(), a.sapo.as_str()),
-        ("body".into(), a.body.as_str()),
-        ("byline".into(), a.byline.as_str()),
-    ];
-    for p in &a.photos {
-        typo_fields.push((format!("photo:{}:caption", p.id), p.caption.as_str()));
-    }
-    for (field, t) in typo_fields {
+    // Per-word slips (doubled marks, Telex keys) are reported by the spelling rule.
+    for (field, t) in spelling_fields(a) {
         for s in typos::find_suspects(t) {
             let w = &s.word;
-            match s.reason {
-                SuspectReason::DoubledMark | SuspectReason::TelexLeftover => o.add(W, "typing-mistake", field.clone(),
-                    format!("Chữ \"{w}\" có vẻ bị bộ gõ làm sai (gõ thừa dấu hoặc phím Telex)."),
-                    format!("\"{w}\" looks mangled by the input method (doubled marks or Telex keys).")),
-                SuspectReason::NoDiacritics => o.add(W, "no-diacritics", field.clone(),
+            if s.reason == SuspectReason::NoDiacritics {
+                o.add(W, "no-diacritics", field.clone(),
                     format!("Đoạn văn bắt đầu bằng \"{w}\" dài mà không có dấu tiếng Việt (bộ gõ đang tắt?)."),
-                    format!("The paragraph starting \"{w}\" is long and has no Vietnamese diacritics (input method off?).")),
+                    format!("The paragraph starting \"{w}\" is long and has no Vietnamese diacritics (input method off?)."));
             }
         }
     }
+    list.extend(spelling(a, speller, lang));
     list.sort_by_key(|p| p.severity);
     list
 }
@@ -530,15 +629,49 @@ mod tests {
     }
 
     #[test]
-    fn input_method_leftovers_warn() {
+    fn input_method_leftovers_are_spelling_warnings_once() {
         let mut a = clean();
         a.body = a.body.replace("Đoạn hai.", "Tieêếng Vieejt.");
-        assert!(
-            rules(&a, PhotoFile::LongSide(1600))
-                .iter()
-                .all(|r| *r == "typing-mistake")
+        let list = check_with(
+            &a,
+            &|_| PhotoFile::LongSide(1600),
+            &CheckLimits::default(),
+            Lang::Vi,
         );
-        assert!(!rules(&a, PhotoFile::LongSide(1600)).is_empty());
+        assert_eq!(
+            list.iter().map(|p| p.rule).collect::<Vec<_>>(),
+            vec!["spelling", "spelling"]
+        );
+        let s = list[1].spelling.as_ref().unwrap();
+        assert_eq!((s.word.as_str(), s.line, s.column), ("Vieejt", 5, 9));
+        assert_eq!(s.suggestions[0], "Việt");
+        assert_eq!(&a.body[s.offset..s.offset + s.word.len()], "Vieejt");
+        assert_eq!(list[0].severity, Severity::Warning);
+        assert!(list[0].message.contains("Tiếng"), "{}", list[0].message);
+        let json = serde_json::to_value(&list[1]).unwrap();
+        assert_eq!(json["rule"], "spelling");
+        assert_eq!(json["word"], "Vieejt");
+        assert_eq!(json["suggestions"][0], "Việt");
+        // Ignored in this draft: gone.
+        a.spelling_ignored = vec!["Vieejt".into(), "tieêếng".into()];
+        assert!(rules(&a, PhotoFile::LongSide(1600)).is_empty());
+    }
+
+    #[test]
+    fn other_problems_have_no_spelling_fields_in_json() {
+        let mut a = clean();
+        a.title.clear();
+        let list = check_with(
+            &a,
+            &|_| PhotoFile::LongSide(1600),
+            &CheckLimits::default(),
+            Lang::Vi,
+        );
+        let json = serde_json::to_value(&list[0]).unwrap();
+        assert!(
+            json.get("word").is_none() && json.get("suggestions").is_none(),
+            "{json}"
+        );
     }
 
     #[test]

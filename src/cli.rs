@@ -130,6 +130,13 @@ pub enum Command {
     EmptyTrash,
     /// Mở bản nháp trong cửa sổ / open a draft in the editor window.
     Open { draft: String },
+    /// Kiểm tra chính tả / spell-check a UTF-8 text file: `LINE:COLUMN: word → suggestions`.
+    Spell {
+        file: PathBuf,
+        /// An array of {line, column, word, suggestions} instead.
+        #[arg(long)]
+        json: bool,
+    },
     /// Chuyển mã sang Unicode / convert TCVN3 or VNI text to Unicode (prints it).
     Convert {
         #[arg(long, value_enum, default_value = "auto")]
@@ -235,7 +242,21 @@ fn execute(store: &Store, settings: &Settings, lang: Lang, command: Command) -> 
         }
         Command::Check { draft, json } => {
             let d = open(store, &draft)?;
-            let problems = check::check(&d.article, Some(&d.dir), &settings.check, lang);
+            let speller = speller(store, settings, lang);
+            let problems = if settings.spelling.enabled {
+                check::check_all(
+                    &d.article,
+                    &|p| check::photo_file(&d.dir, p),
+                    &settings.check,
+                    &speller,
+                    lang,
+                )
+            } else {
+                check::check(&d.article, Some(&d.dir), &settings.check, lang)
+                    .into_iter()
+                    .filter(|p| p.rule != "spelling")
+                    .collect()
+            };
             if json {
                 say!(
                     "{}",
@@ -363,6 +384,48 @@ fn execute(store: &Store, settings: &Settings, lang: Lang, command: Command) -> 
                 en: "This build has no window.".into(),
             });
         }
+        Command::Spell { file, json } => {
+            let bytes = crate::fsio::read(&file)?;
+            let s = String::from_utf8(bytes).map_err(|_| Error::NotText { path: file.clone() })?;
+            let speller = speller(store, settings, lang);
+            let found = speller.check_text(&text::nfc(&s));
+            if json {
+                #[derive(serde::Serialize)]
+                struct Entry<'a> {
+                    line: usize,
+                    column: usize,
+                    word: &'a str,
+                    suggestions: &'a [String],
+                }
+                let list: Vec<Entry> = found
+                    .iter()
+                    .map(|(n, w)| Entry {
+                        line: n + 1,
+                        column: w.column + 1,
+                        word: &w.word,
+                        suggestions: &w.suggestions,
+                    })
+                    .collect();
+                say!(
+                    "{}",
+                    serde_json::to_string_pretty(&list).unwrap_or_default()
+                );
+            } else {
+                for (n, w) in &found {
+                    if w.suggestions.is_empty() {
+                        say!("{}:{}: {}", n + 1, w.column + 1, w.word);
+                    } else {
+                        say!(
+                            "{}:{}: {} → {}",
+                            n + 1,
+                            w.column + 1,
+                            w.word,
+                            w.suggestions.join(", ")
+                        );
+                    }
+                }
+            }
+        }
         Command::Convert { from, file } => {
             let (s, _) = import::read_text(&file)?;
             let out = match from {
@@ -386,6 +449,15 @@ fn photo_options(settings: &Settings, max_side: Option<u32>, quality: Option<u8>
             .clamp(16, 20_000),
         quality: quality.unwrap_or(settings.photo_quality).clamp(1, 100),
     }
+}
+
+/// The spell checker of the settings; a dictionary that cannot be read is said once on stderr.
+fn speller(store: &Store, settings: &Settings, lang: Lang) -> crate::text::spell::Checker {
+    let (c, problems) = crate::wordlist::checker(settings, store.home());
+    for e in problems {
+        eprintln!("tinxa: {}", e.message(lang));
+    }
+    c
 }
 
 fn id_of(dir: &Path) -> String {

@@ -62,6 +62,9 @@ pub enum Error {
     /// A worker thread stopped unexpectedly (a bug, not the reporter's doing).
     #[error("{}", self.message(Lang::Vi))]
     Worker,
+    /// A Hunspell word list that could not be read.
+    #[error("{}", self.message(Lang::Vi))]
+    BadWordList { path: PathBuf, detail: String },
 }
 
 /// Who holds a draft ("cửa sổ Tin Xã khác (tiến trình 1234) trên máy
@@ -253,6 +256,16 @@ impl Error {
             Error::Worker => lang.pick(
                 "Một việc chạy nền gặp lỗi ngoài dự kiến; bài viết không bị ảnh hưởng. Hãy thử lại.".to_owned(),
                 "A background task failed unexpectedly; the article is unaffected. Try again.".to_owned(),
+            ),
+            Error::BadWordList { path, detail } => lang.pick(
+                format!(
+                    "Không đọc được từ điển chính tả {} ({detail}). Hãy chọn tệp .dic và .aff khác trong Cài đặt, hoặc bỏ chọn từ điển: Tin Xã vẫn kiểm tra chính tả bằng quy tắc.",
+                    path.display()
+                ),
+                format!(
+                    "Could not read the spelling word list {} ({detail}). Pick other .dic and .aff files in Settings, or none: Tin Xã still checks spelling by rule.",
+                    path.display()
+                ),
             ),
         }
     }

@@ -236,3 +236,39 @@ pub fn journal_bytes(data: &[u8]) {
     bytes.extend(encode(&whole));
     assert_eq!(decode(&bytes).last(), Some(&whole));
 }
+
+/// Spell-checking arbitrary text never panics; every suspect's range is the
+/// word on character boundaries at its column; every suggestion is an NFC
+/// Vietnamese syllable; the line cache agrees with a full check.
+pub fn spell_bytes(data: &[u8]) {
+    use crate::text::spell::{Checker, LineCache};
+    use crate::text::syllable;
+    use crate::text::tone::ToneStyle;
+    let s = String::from_utf8_lossy(data);
+    let style = if data.first().is_some_and(|b| b % 2 == 1) {
+        ToneStyle::New
+    } else {
+        ToneStyle::Old
+    };
+    let c = Checker::new(style).accept(s.split_whitespace().take(2));
+    let found = c.check_text(&s);
+    let lines: Vec<&str> = s.split('\n').collect();
+    for (n, w) in &found {
+        let line = lines[*n];
+        assert_eq!(&line[w.range.clone()], w.word);
+        assert_eq!(line[..w.range.start].chars().count(), w.column);
+        for x in &w.suggestions {
+            assert!(crate::text::is_nfc(x), "{x:?}");
+            assert!(syllable::is_valid(x), "{x:?} for {:?}", w.word);
+        }
+    }
+    let mut cache = LineCache::default();
+    cache.update(&c, &s);
+    let cached: Vec<(usize, String)> = cache.all().map(|(n, w)| (n, w.word.clone())).collect();
+    let full: Vec<(usize, String)> = found.into_iter().map(|(n, w)| (n, w.word)).collect();
+    assert_eq!(cached, full);
+    for w in s.split(|c: char| !c.is_alphabetic()) {
+        let _ = syllable::is_valid(w);
+        let _ = c.suggest(w);
+    }
+}

@@ -7,6 +7,7 @@ pub mod article;
 pub mod check;
 pub mod cli;
 pub mod clipboard;
+pub mod dictionary;
 pub mod doc;
 pub mod draft;
 pub mod error;
@@ -25,6 +26,7 @@ pub mod session;
 pub mod settings;
 pub mod text;
 pub mod undo;
+pub mod wordlist;
 
 #[doc(hidden)]
 pub mod fuzzing;

@@ -105,6 +105,29 @@ pub struct Settings {
     /// What the portal's web form wants (copy-to-portal and the `fragment`
     /// and `portal` exports).
     pub portal: PortalSettings,
+    pub spelling: SpellSettings,
+}
+
+/// Spell-check settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SpellSettings {
+    /// Mark suspect words while typing and list them in the check.
+    pub enabled: bool,
+    /// Also flag well-formed syllables a Hunspell word list does not know.
+    pub use_word_list: bool,
+    /// A `.dic` file picked by the reporter (its `.aff` beside it); None: look in the usual places.
+    pub word_list: Option<PathBuf>,
+}
+
+impl Default for SpellSettings {
+    fn default() -> Self {
+        SpellSettings {
+            enabled: true,
+            use_word_list: true,
+            word_list: None,
+        }
+    }
 }
 
 impl Default for Settings {
@@ -121,6 +144,7 @@ impl Default for Settings {
             tone_style: ToneStyle::Old,
             check: CheckLimits::default(),
             portal: PortalSettings::default(),
+            spelling: SpellSettings::default(),
         }
     }
 }

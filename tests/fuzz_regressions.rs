@@ -63,3 +63,11 @@ fn markdown_regressions() {
         tinxa::fuzzing::markdown_bytes(&data);
     }
 }
+
+#[test]
+fn spell_regressions() {
+    for (name, data) in inputs("spell") {
+        eprintln!("spell/{name}");
+        tinxa::fuzzing::spell_bytes(&data);
+    }
+}

@@ -2,6 +2,9 @@
 //! Nothing here knows about iced; the window and the command line both call it.
 
 pub mod legacy;
+pub mod spell;
+pub mod syllable;
+pub mod telex;
 pub mod tone;
 pub mod typos;
 
