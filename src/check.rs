@@ -385,6 +385,7 @@ mod tests {
             caption: "Chú thích".into(),
             credit: String::new(),
             alt: "Mô tả".into(),
+            ..Photo::default()
         });
         a
     }

@@ -87,6 +87,7 @@ pub fn export_bytes(data: &[u8]) {
         caption: f.next().unwrap_or_default(),
         credit: f.next().unwrap_or_default(),
         alt: f.next().unwrap_or_default(),
+        ..Photo::default()
     });
     a.body.push_str("\n\n[[Ảnh 1]]\n");
     let doc = Document::from_article(&a);

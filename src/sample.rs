@@ -30,6 +30,7 @@ pub fn article() -> crate::article::Article {
         caption: CAPTION.into(),
         credit: "Risto Saukonpää (ảnh mẫu)".into(),
         alt: "Ảnh mẫu: cầu tàu gỗ xám vươn ra mặt hồ lặng".into(),
+        ..Photo::default()
     });
     a.cover = Some(1);
     a.place = "xã Cao Sơn".into();

@@ -12,9 +12,12 @@
 //!   leaves the laptop. The orientation tag is applied to the pixels instead.
 
 mod decode;
+mod edit;
 mod encode;
 mod error;
 mod limits;
+pub mod meta;
+mod prefill;
 mod sniff;
 mod transform;
 
@@ -25,12 +28,18 @@ use image::metadata::Orientation;
 use rayon::prelude::*;
 
 use decode::{decode_jpeg_scaled, decode_with_image, open_decoder, parse_jpeg};
+pub use edit::{CropRect, PhotoEdit};
 use encode::encode;
 pub use error::PhotoError;
 use limits::JPEG_MAX_SIDE;
 pub use limits::MAX_PIXELS;
+pub use meta::{PhotoMeta, read_meta, read_meta_file};
+pub use prefill::{
+    FROM_PHOTO_LABEL_EN, FROM_PHOTO_LABEL_VI, FromPhoto, FromPhotoMarks, fill_from_file,
+    fill_from_meta, from_photo_marks, on_photo_added, use_credit_for_all,
+};
 use sniff::{check_complete, sniff};
-use transform::{fit, orient, resize};
+use transform::{CropBox, fit, orient, resize};
 
 /// Thumbnails are small and viewed on screen only; a bit lower quality is fine.
 const THUMB_QUALITY: u8 = 80;
@@ -117,27 +126,101 @@ pub fn process(path: &Path, opts: &PhotoOptions) -> Result<ProcessedPhoto, Photo
 /// Decode, orient upright, shrink to `opts.max_side`, re-encode without metadata.
 /// The result is JPEG, or PNG when the source has pixels that are not fully opaque.
 pub fn process_bytes(data: &[u8], opts: &PhotoOptions) -> Result<ProcessedPhoto, PhotoError> {
+    process_bytes_edited(data, &PhotoEdit::default(), opts)
+}
+
+/// The one photo pipeline, with the reporter's edits: every export, preview copy
+/// and thumbnail goes through here, so what the preview shows is what is exported.
+pub fn process_edited(
+    path: &Path,
+    edit: &PhotoEdit,
+    opts: &PhotoOptions,
+) -> Result<ProcessedPhoto, PhotoError> {
+    process_bytes_edited(&read(path)?, edit, opts)
+}
+
+/// `process_edited` on bytes in memory: decode at reduced scale → crop while
+/// resizing → one orientation pass (EXIF and the rotation together) → encode.
+/// Equivalent to decode → orient → crop → rotate → resize, for a fraction of the
+/// work (see `edit` for the crop convention). A crop that does not fit the photo
+/// is clamped to it.
+pub fn process_bytes_edited(
+    data: &[u8],
+    edit: &PhotoEdit,
+    opts: &PhotoOptions,
+) -> Result<ProcessedPhoto, PhotoError> {
     let format = sniff(data)?;
     let max_side = opts.max_side.clamp(1, JPEG_MAX_SIDE);
-    let (px, orientation, (w0, h0)) = if format == PhotoFormat::Jpeg {
+    // Stored size and EXIF orientation, from the header where possible.
+    let header = if format == PhotoFormat::Jpeg {
         let hdr = parse_jpeg(data)?;
-        let (tw, th) = fit(hdr.width, hdr.height, max_side);
-        let px = match decode_jpeg_scaled(data, tw.max(th)) {
-            Some(px) => px,
-            // jpeg-decoder refuses some valid files (CMYK, 12-bit, odd streams): `image` is the fallback.
-            None => decode_with_image(data, format)?.0,
-        };
-        (px, hdr.orientation, (hdr.width, hdr.height))
+        Some((hdr.width, hdr.height, hdr.orientation))
     } else {
         check_complete(format, data)?;
-        let (px, orientation) = decode_with_image(data, format)?;
-        let size = (px.width, px.height);
-        (px, orientation, size)
+        None
     };
-    let (tw, th) = fit(w0, h0, max_side);
-    // Resize before rotating: rotating the small image is much cheaper.
-    let px = orient(resize(px, tw, th)?, orientation);
+    let plan = |(w, h, exif): (u32, u32, u8)| {
+        let (uw, uh) = if exif >= 5 { (h, w) } else { (w, h) };
+        let crop = edit.crop.and_then(|c| c.clamped(uw, uh));
+        let (tw, th) = fit_shown(edit, uw, uh, max_side);
+        // How many stored pixels the long side of the result needs.
+        let (cw, ch) = crop.map_or((uw, uh), |c| (c.w, c.h));
+        let need = u64::from(w.max(h)) * u64::from(tw.max(th)) / u64::from(cw.max(ch)).max(1);
+        (crop, (tw, th), need as u32 + 1)
+    };
+    let (px, (w0, h0, exif)) = match header {
+        Some(hdr) => {
+            let (_, (tw, th), need) = plan(hdr);
+            let target = if edit.crop.is_none() {
+                tw.max(th)
+            } else {
+                need
+            };
+            match decode_jpeg_scaled(data, target) {
+                Some(px) => (px, hdr),
+                // jpeg-decoder refuses some valid files (CMYK, 12-bit, odd streams): `image` is the fallback.
+                None => (decode_with_image(data, format)?.0, hdr),
+            }
+        }
+        None => {
+            let (px, orientation) = decode_with_image(data, format)?;
+            let size = (px.width, px.height, orientation);
+            (px, size)
+        }
+    };
+    let (crop, (tw, th), _) = plan((w0, h0, exif));
+    let turn = edit::compose(exif, edit.quarter_turns());
+    // The result's size before the orientation pass.
+    let (rw, rh) = if turn >= 5 { (th, tw) } else { (tw, th) };
+    let crop = crop.map(|c| {
+        let s = edit::stored_rect(exif, w0, h0, c);
+        let (sx, sy) = (
+            f64::from(px.width) / f64::from(w0),
+            f64::from(px.height) / f64::from(h0),
+        );
+        CropBox {
+            left: f64::from(s.x) * sx,
+            top: f64::from(s.y) * sy,
+            width: f64::from(s.w) * sx,
+            height: f64::from(s.h) * sy,
+        }
+    });
+    // Crop and resize before rotating: turning the small image is much cheaper.
+    let px = orient(resize(px, rw, rh, crop)?, turn);
     encode(px, opts.quality.clamp(1, 100))
+}
+
+/// The size of the result for an original shown `uw`×`uh` upright: edit, then fit.
+fn fit_shown(edit: &PhotoEdit, uw: u32, uh: u32, max_side: u32) -> (u32, u32) {
+    let (w, h) = edit.shown_size(uw, uh);
+    fit(w, h, max_side)
+}
+
+/// The short, file-name-safe name of a photo's edit ("" when it has none). Preview
+/// copies and thumbnails include it in their names, so an edit never shows a
+/// stale copy.
+pub fn edit_key(p: &crate::article::Photo) -> String {
+    p.edit.key()
 }
 
 /// `process` for many photos in parallel on rayon's pool; results keep the input order.
@@ -151,8 +234,18 @@ pub fn process_many(
 /// A small copy for the editor's photo strip (long side <= `max_side`). For JPEG
 /// this decodes at 1/8 scale, so it costs a fraction of a full decode.
 pub fn thumbnail(path: &Path, max_side: u32) -> Result<ProcessedPhoto, PhotoError> {
-    process(
+    thumbnail_edited(path, &PhotoEdit::default(), max_side)
+}
+
+/// `thumbnail` with the reporter's edits applied (name the file with `edit_key`).
+pub fn thumbnail_edited(
+    path: &Path,
+    edit: &PhotoEdit,
+    max_side: u32,
+) -> Result<ProcessedPhoto, PhotoError> {
+    process_edited(
         path,
+        edit,
         &PhotoOptions {
             max_side,
             quality: THUMB_QUALITY,
@@ -166,3 +259,6 @@ fn read(path: &Path) -> Result<Vec<u8>, PhotoError> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod edit_tests;
