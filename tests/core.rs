@@ -169,7 +169,11 @@ fn newer_version_opens_read_only_and_is_never_overwritten() {
     let path = d.dir.join(ARTICLE_FILE);
     let text = fs::read_to_string(&path)
         .unwrap()
-        .replacen("version: 1", "version: 99", 1)
+        .replacen(
+            &format!("version: {}", tinxa::article::SCHEMA_VERSION),
+            "version: 99",
+            1,
+        )
         .replacen("title:", "future_field: \"giữ nguyên\",\n    title:", 1);
     fs::write(&path, &text).unwrap();
     let mut back = Draft::load(&d.dir).unwrap();

@@ -58,7 +58,7 @@ pub struct PhotoEdit {
 
 impl PhotoEdit {
     pub fn is_none(&self) -> bool {
-        self.rotate % 4 == 0 && self.crop.is_none()
+        self.quarter_turns() == 0 && self.crop.is_none()
     }
 
     /// Quarter turns, 0..=3.

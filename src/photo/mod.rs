@@ -11,6 +11,7 @@
 //! - The copy is encoded from pixels only, so EXIF (GPS, phone model, time) never
 //!   leaves the laptop. The orientation tag is applied to the pixels instead.
 
+pub mod command;
 mod decode;
 mod edit;
 mod encode;
