@@ -174,3 +174,15 @@ pub fn journal_bytes(data: &[u8]) {
     bytes.extend(encode(&whole));
     assert_eq!(decode(&bytes).last(), Some(&whole));
 }
+
+/// Reading a photo's metadata from arbitrary bytes never panics, and what it
+/// gives is one line of NFC text, never camera boilerplate.
+pub fn photo_meta_bytes(data: &[u8]) {
+    let m = crate::photo::read_meta(data);
+    for s in [&m.description, &m.title, &m.creator].into_iter().flatten() {
+        assert!(crate::text::is_nfc(s), "{s:?}");
+        assert!(!s.contains(['\n', '\r', '\0']), "{s:?}");
+        assert!(s.chars().count() <= 1000);
+        assert!(!crate::photo::meta::is_boilerplate(s), "{s:?}");
+    }
+}

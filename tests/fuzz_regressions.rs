@@ -55,3 +55,11 @@ fn journal_regressions() {
         tinxa::fuzzing::journal_bytes(&data);
     }
 }
+
+#[test]
+fn photo_meta_regressions() {
+    for (name, data) in inputs("photo_meta") {
+        eprintln!("photo_meta/{name}");
+        tinxa::fuzzing::photo_meta_bytes(&data);
+    }
+}

@@ -191,3 +191,30 @@ fn garbage_never_panics() {
     assert_eq!(read_meta(b"\xFF\xD8\xFF\xE1\xFF\xFF"), PhotoMeta::default());
     assert_eq!(unescape("a &bogus; &#x1F600; &#65;"), "a &bogus; 😀 A");
 }
+
+#[test]
+fn exiftool_tagged_seed_reads_as_tagged() {
+    // Made by ImageMagick + exiftool (tests/fixtures/fuzz/photo_meta/README.md).
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/fuzz/photo_meta"
+    );
+    let m = read_meta_file(&Path::new(dir).join("seed-tagged.jpg")).unwrap();
+    assert_eq!(m.description.as_deref(), Some("Chợ phiên"));
+    assert_eq!(m.title.as_deref(), Some("Đồng Văn"));
+    assert_eq!(m.creator.as_deref(), Some("Lò Văn Chiến"));
+    let m = read_meta_file(&Path::new(dir).join("seed-latin1.jpg")).unwrap();
+    assert_eq!(
+        m.description.as_deref(),
+        Some("Chợ phiên"),
+        "XMP still first"
+    );
+    let data = std::fs::read(Path::new(dir).join("seed-latin1.jpg")).unwrap();
+    let mut found = Found::default();
+    let iptc = jpeg_segments(&data)
+        .find(|(m, s)| *m == 0xED && s.starts_with(b"Photoshop 3.0\0"))
+        .and_then(|(_, s)| photoshop_iptc(&s[14..]))
+        .unwrap();
+    read_iim(iptc, &mut found);
+    assert_eq!(found.description, vec!["Café".to_owned()]);
+}
