@@ -453,3 +453,58 @@ fn out(o: &Output) -> String {
 fn err(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+#[test]
+fn settings_without_the_new_fields_get_the_portal_defaults() {
+    let t = tempfile::tempdir().unwrap();
+    fs::write(t.path().join("settings.ron"), "(zoom: 1.25)").unwrap();
+    let s = tinxa::settings::Settings::load(t.path());
+    assert_eq!(s.check.cover_ratio, (16, 9));
+    assert_eq!(
+        (s.check.cover_min_width, s.check.cover_min_height),
+        (1200, 675)
+    );
+    assert_eq!(s.default_credit, "");
+    fs::write(
+        t.path().join("settings.ron"),
+        "(default_credit: \"Lê Thị Hoa\", check: (cover_ratio: (0, 2)))",
+    )
+    .unwrap();
+    let s = tinxa::settings::Settings::load(t.path());
+    assert_eq!(s.check.cover_ratio, (1, 2));
+    assert_eq!(s.default_credit, "Lê Thị Hoa");
+    s.save(t.path()).unwrap();
+    assert_eq!(tinxa::settings::Settings::load(t.path()), s);
+}
+
+#[test]
+fn a_cover_cut_from_a_turned_photo_matches_a_full_size_reference() {
+    // A 16:9 cover from a landscape phone photo turned upright: 1688×3000 of the
+    // original for 1600×900 out, made from the half-size decode (see
+    // CROP_UPSCALE_PERCENT). The reference decodes all 12 MP.
+    let src = shared("photo02_BytheWater.jpg");
+    let mut e = PhotoEdit::default();
+    e.rotate_by(1);
+    let c = e.centered_crop(4000, 3000, 16, 9);
+    e.crop = Some(c);
+    let out = photo::process_edited(&src, &e, &PhotoOptions::default()).unwrap();
+    assert_eq!((out.width, out.height), (1600, 900));
+    let got = image::load_from_memory(&out.bytes).unwrap().into_rgb8();
+    let want = image::open(&src)
+        .unwrap()
+        .crop_imm(c.x, c.y, c.w, c.h)
+        .rotate90()
+        .resize_exact(1600, 900, image::imageops::FilterType::Lanczos3)
+        .into_rgb8();
+    let mse: f64 = got
+        .as_raw()
+        .iter()
+        .zip(want.as_raw())
+        .map(|(a, b)| (f64::from(*a) - f64::from(*b)).powi(2))
+        .sum::<f64>()
+        / got.as_raw().len() as f64;
+    let psnr = 10.0 * (255.0f64 * 255.0 / mse).log10();
+    // The fixtures carry sensor-like noise, so even two full-size paths differ a little.
+    assert!(psnr > 30.0, "PSNR {psnr:.1} dB");
+    eprintln!("cover from a turned photo: PSNR {psnr:.1} dB against the full-size reference");
+}
