@@ -128,7 +128,7 @@ pub fn run(d: &mut Draft, id: u32, change: &PhotoChange, lang: Lang) -> Result<S
             Acquired::Busy(holder) => {
                 return Err(Error::Busy {
                     path: d.dir.clone(),
-                    holder: Box::new(holder),
+                    by: holder.who(),
                 });
             }
         };
