@@ -9,9 +9,14 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::photo::{FromPhoto, PhotoEdit};
 use crate::text;
 
 /// Schema version written into every `article.ron`.
+///
+/// 2: photos may carry `edit` (rotation, crop) and `from_photo` (text taken from
+/// the photo's metadata). Both are left out when empty, so a version-1 draft
+/// saves with the same fields it had.
 pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -81,6 +86,13 @@ pub struct Photo {
     pub credit: String,
     /// Description for readers who cannot see the photo.
     pub alt: String,
+    /// Rotation and crop, applied on export and preview; the file is never rewritten.
+    #[serde(skip_serializing_if = "PhotoEdit::is_none")]
+    pub edit: PhotoEdit,
+    /// Caption, credit and alt text as taken from the photo's metadata ("lấy từ
+    /// ảnh"): a field still equal to its value here is unedited by the reporter.
+    #[serde(skip_serializing_if = "FromPhoto::is_empty")]
+    pub from_photo: FromPhoto,
 }
 
 /// Which way "move up/down" moves a photo's marker.

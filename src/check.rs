@@ -113,6 +113,8 @@ pub enum PhotoFile {
     Missing,
     /// Present; its long side in pixels (after EXIF orientation).
     LongSide(u32),
+    /// Present; its size in pixels after EXIF orientation, before any edit.
+    Size { width: u32, height: u32 },
     /// Not looked at (no draft folder, or not known yet).
     Unknown,
 }
@@ -122,7 +124,10 @@ pub fn photo_file(dir: &Path, p: &crate::article::Photo) -> PhotoFile {
     match draft::photo_path(dir, &p.file) {
         Err(_) => PhotoFile::Missing,
         Ok(path) => match photo::probe(&path) {
-            Ok(info) => PhotoFile::LongSide(info.width.max(info.height)),
+            Ok(info) => PhotoFile::Size {
+                width: info.width,
+                height: info.height,
+            },
             Err(_) => PhotoFile::Unknown,
         },
     }
@@ -289,19 +294,22 @@ pub fn check_all(
                     p.file
                 ),
             ),
-            PhotoFile::LongSide(long) if long < limits.photo_min_side => o.add(
-                W,
-                "photo-too-small",
-                format!("photo:{}", p.id),
-                format!(
-                    "Ảnh {n} nhỏ ({long} px cạnh dài, nên từ {} px).",
-                    limits.photo_min_side
-                ),
-                format!(
-                    "Photo {n} is small ({long} px long side; {} px or more is better).",
-                    limits.photo_min_side
-                ),
-            ),
+            _ if shown_long(p, files(p)).is_some_and(|l| l < limits.photo_min_side) => {
+                let long = shown_long(p, files(p)).unwrap_or_default();
+                o.add(
+                    W,
+                    "photo-too-small",
+                    format!("photo:{}", p.id),
+                    format!(
+                        "Ảnh {n} nhỏ ({long} px cạnh dài, nên từ {} px).",
+                        limits.photo_min_side
+                    ),
+                    format!(
+                        "Photo {n} is small ({long} px long side; {} px or more is better).",
+                        limits.photo_min_side
+                    ),
+                )
+            }
             _ => {}
         }
     }
@@ -378,6 +386,7 @@ pub fn check_all(
             );
         }
     }
+    photo_edit_rules(&mut o, a, files, limits);
     for id in &placed {
         if a.photo(*id).is_none() {
             o.add(
@@ -467,6 +476,80 @@ pub fn check_all(
     list
 }
 
+/// The photo's size as exported, before the export's own downscaling: its
+/// crop and rotation applied. `None` when the file's size is not known.
+fn shown_size(p: &crate::article::Photo, file: PhotoFile) -> Option<(u32, u32)> {
+    match (file, p.edit.crop) {
+        (PhotoFile::Size { width, height }, _) => Some(p.edit.shown_size(width, height)),
+        (PhotoFile::LongSide(_), Some(c)) => Some(p.edit.shown_size(c.x + c.w, c.y + c.h)),
+        _ => None,
+    }
+}
+
+fn shown_long(p: &crate::article::Photo, file: PhotoFile) -> Option<u32> {
+    match file {
+        PhotoFile::LongSide(l) if p.edit.crop.is_none() => Some(l),
+        _ => shown_size(p, file).map(|(w, h)| w.max(h)),
+    }
+}
+
+/// Rules about photo edits and text taken from photos: the cover's shape and
+/// size after cropping, and captions still as the photo's metadata had them.
+fn photo_edit_rules(
+    o: &mut Out,
+    a: &Article,
+    files: &dyn Fn(&crate::article::Photo) -> PhotoFile,
+    limits: &CheckLimits,
+) {
+    use Severity::Warning as W;
+    for p in &a.photos {
+        if photo::from_photo_marks(p).caption {
+            let n = photo_label(a, p.id);
+            o.add(
+                W,
+                "photo-caption-from-photo",
+                format!("photo:{}:caption", p.id),
+                format!("Chú thích ảnh {n} lấy từ ảnh, chưa được sửa. Hãy đọc lại cho đúng bài."),
+                format!("The caption of photo {n} was taken from the photo and is unedited. Read it over."),
+            );
+        }
+    }
+    let Some(cover) = a.cover_photo() else { return };
+    let Some((w, h)) = shown_size(cover, files(cover)) else {
+        return;
+    };
+    let n = photo_label(a, cover.id);
+    let (rw, rh) = (
+        u64::from(limits.cover_ratio.0.max(1)),
+        u64::from(limits.cover_ratio.1.max(1)),
+    );
+    let (w64, h64) = (u64::from(w), u64::from(h));
+    // Within 1 %: whole pixels rarely hit a ratio exactly.
+    if (w64 * rh).abs_diff(h64 * rw) * 100 > h64 * rw {
+        o.add(
+            W,
+            "cover-ratio",
+            format!("photo:{}", cover.id),
+            format!(
+                "Ảnh đại diện (ảnh {n}) có khuôn {w}×{h}, không đúng tỉ lệ {rw}:{rh} của cổng thông tin; cổng sẽ tự cắt. Hãy cắt ảnh theo {rw}:{rh}."
+            ),
+            format!(
+                "The cover (photo {n}) is {w}×{h}, not the portal's {rw}:{rh}; the portal will cut it anywhere. Crop it to {rw}:{rh}."
+            ),
+        );
+    }
+    if w < limits.cover_min_width || h < limits.cover_min_height {
+        let (mw, mh) = (limits.cover_min_width, limits.cover_min_height);
+        o.add(
+            W,
+            "cover-too-small",
+            format!("photo:{}", cover.id),
+            format!("Ảnh đại diện (ảnh {n}) sau khi cắt chỉ còn {w}×{h}, nhỏ hơn {mw}×{mh}. Hãy cắt rộng hơn hoặc chọn ảnh lớn hơn."),
+            format!("The cover (photo {n}) is {w}×{h} after cropping, smaller than {mw}×{mh}. Crop less or choose a larger photo."),
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -484,6 +567,7 @@ mod tests {
             caption: "Chú thích".into(),
             credit: String::new(),
             alt: "Mô tả".into(),
+            ..Photo::default()
         });
         a
     }

@@ -137,6 +137,22 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Sửa ảnh / rotate or crop photo N (its [[Ảnh N]] number) without touching
+    /// the file; alone, prints its edits, caption, credit and alt text.
+    Photo {
+        draft: String,
+        /// The photo's number, as in its [[Ảnh N]] marker.
+        number: String,
+        /// 90, -90 or 180 (degrees clockwise), on top of the current rotation.
+        #[arg(long, allow_hyphen_values = true, value_name = "90|-90|180")]
+        rotate: Option<String>,
+        /// 16:9, 3:2, 4:3, 1:1 (centred) or X,Y,W,H in the upright original's pixels.
+        #[arg(long, value_name = "16:9|3:2|4:3|1:1|X,Y,W,H")]
+        crop: Option<String>,
+        /// Undo rotation and crop (before --rotate/--crop, if given).
+        #[arg(long)]
+        reset: bool,
+    },
     /// Chuyển mã sang Unicode / convert TCVN3 or VNI text to Unicode (prints it).
     Convert {
         #[arg(long, value_enum, default_value = "auto")]
@@ -425,6 +441,25 @@ fn execute(store: &Store, settings: &Settings, lang: Lang, command: Command) -> 
                     }
                 }
             }
+        }
+        Command::Photo {
+            draft,
+            number,
+            rotate,
+            crop,
+            reset,
+        } => {
+            let id = number.trim().parse::<u32>().map_err(|_| Error::Invalid {
+                vi: format!("Số ảnh \"{number}\" không hợp lệ: hãy ghi số trong dấu [[Ảnh N]], ví dụ 1."),
+                en: format!("The photo number \"{number}\" is not valid: give the number in its [[Ảnh N]] marker, e.g. 1."),
+            })?;
+            let mut d = open(store, &draft)?;
+            let change = crate::photo::command::PhotoChange {
+                rotate,
+                crop,
+                reset,
+            };
+            say_raw!("{}", crate::photo::command::run(&mut d, id, &change, lang)?);
         }
         Command::Convert { from, file } => {
             let (s, _) = import::read_text(&file)?;

@@ -65,6 +65,16 @@ pub enum Error {
     /// A Hunspell word list that could not be read.
     #[error("{}", self.message(Lang::Vi))]
     BadWordList { path: PathBuf, detail: String },
+    /// `tinxa photo DRAFT N` with no photo number N in the draft.
+    #[error("{}", self.message(Lang::Vi))]
+    NoSuchPhoto { id: u32, numbers: Vec<u32> },
+    /// A crop rectangle that does not lie inside the (upright) photo.
+    #[error("{}", self.message(Lang::Vi))]
+    CropOutside {
+        crop: String,
+        width: u32,
+        height: u32,
+    },
 }
 
 /// Who holds a draft ("cửa sổ Tin Xã khác (tiến trình 1234) trên máy
@@ -266,6 +276,22 @@ impl Error {
                     "Could not read the spelling word list {} ({detail}). Pick other .dic and .aff files in Settings, or none: Tin Xã still checks spelling by rule.",
                     path.display()
                 ),
+            ),
+            Error::NoSuchPhoto { id, numbers } => {
+                let list: Vec<String> = numbers.iter().map(u32::to_string).collect();
+                let (vi, en) = if list.is_empty() {
+                    ("bài chưa có ảnh nào".to_owned(), "the article has no photo".to_owned())
+                } else {
+                    (format!("các số ảnh có: {}", list.join(", ")), format!("its photos are numbered {}", list.join(", ")))
+                };
+                lang.pick(
+                    format!("Bản nháp không có ảnh số {id} ({vi}). Số ảnh là số trong dấu [[Ảnh N]]."),
+                    format!("The draft has no photo number {id} ({en}). The number is the one in its [[Ảnh N]] marker."),
+                )
+            }
+            Error::CropOutside { crop, width, height } => lang.pick(
+                format!("Vùng cắt {crop} nằm ngoài ảnh ({width}×{height} điểm ảnh, đã dựng thẳng). Hãy chọn X,Y,R,C trong ảnh."),
+                format!("The crop {crop} is outside the photo ({width}×{height} pixels, upright). Choose X,Y,W,H inside the photo."),
             ),
         }
     }

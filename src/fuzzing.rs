@@ -88,6 +88,7 @@ pub fn export_bytes(data: &[u8]) {
         caption: f.next().unwrap_or_default(),
         credit: f.next().unwrap_or_default(),
         alt: f.next().unwrap_or_default(),
+        ..Photo::default()
     });
     a.body.push_str("\n\n[[Ảnh 1]]\n");
     let doc = Document::from_article(&a);
@@ -270,5 +271,17 @@ pub fn spell_bytes(data: &[u8]) {
     for w in s.split(|c: char| !c.is_alphabetic()) {
         let _ = syllable::is_valid(w);
         let _ = c.suggest(w);
+    }
+}
+
+/// Reading a photo's metadata from arbitrary bytes never panics, and what it
+/// gives is one line of NFC text, never camera boilerplate.
+pub fn photo_meta_bytes(data: &[u8]) {
+    let m = crate::photo::read_meta(data);
+    for s in [&m.description, &m.title, &m.creator].into_iter().flatten() {
+        assert!(crate::text::is_nfc(s), "{s:?}");
+        assert!(!s.contains(['\n', '\r', '\0']), "{s:?}");
+        assert!(s.chars().count() <= 1000);
+        assert!(!crate::photo::meta::is_boilerplate(s), "{s:?}");
     }
 }

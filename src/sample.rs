@@ -30,6 +30,13 @@ pub fn article() -> crate::article::Article {
         caption: CAPTION.into(),
         credit: "Risto Saukonpää (ảnh mẫu)".into(),
         alt: "Ảnh mẫu: cầu tàu gỗ xám vươn ra mặt hồ lặng".into(),
+        // The cover, cropped to the portals' usual 16:9 (the photo is 2000×1500),
+        // so the sample shows a crop and checks clean.
+        edit: crate::photo::PhotoEdit {
+            rotate: 0,
+            crop: Some(crate::photo::PhotoEdit::default().centered_crop(2000, 1500, 16, 9)),
+        },
+        ..Photo::default()
     });
     a.cover = Some(1);
     a.place = "xã Cao Sơn".into();

@@ -27,6 +27,12 @@ pub struct CheckLimits {
     pub title_max_words: usize,
     pub sapo_max_words: usize,
     pub photo_min_side: u32,
+    /// The portal's cover shape, width:height (16:9 unless changed): the cover's
+    /// crop preset, and the check warns when the cover is not at it.
+    pub cover_ratio: (u32, u32),
+    /// The smallest cover the portal takes, in pixels after cropping.
+    pub cover_min_width: u32,
+    pub cover_min_height: u32,
 }
 
 impl Default for CheckLimits {
@@ -35,6 +41,9 @@ impl Default for CheckLimits {
             title_max_words: 12,
             sapo_max_words: 50,
             photo_min_side: 800,
+            cover_ratio: (16, 9),
+            cover_min_width: 1200,
+            cover_min_height: 675,
         }
     }
 }
@@ -106,6 +115,9 @@ pub struct Settings {
     /// and `portal` exports).
     pub portal: PortalSettings,
     pub spelling: SpellSettings,
+    /// Fills the credit of every new photo that does not name its author
+    /// (usually the reporter's own name).
+    pub default_credit: String,
 }
 
 /// Spell-check settings.
@@ -145,6 +157,7 @@ impl Default for Settings {
             check: CheckLimits::default(),
             portal: PortalSettings::default(),
             spelling: SpellSettings::default(),
+            default_credit: String::new(),
         }
     }
 }
@@ -177,6 +190,8 @@ impl Settings {
         self.photo_quality = self.photo_quality.clamp(30, 100);
         self.check.title_max_words = self.check.title_max_words.max(1);
         self.check.sapo_max_words = self.check.sapo_max_words.max(1);
+        let (rw, rh) = self.check.cover_ratio;
+        self.check.cover_ratio = (rw.clamp(1, 100), rh.clamp(1, 100));
         self
     }
 }

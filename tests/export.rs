@@ -118,7 +118,8 @@ fn html_page_structure_and_upright_captioned_photo() {
     assert_eq!(one("meta[property='og:image']"), 1);
     assert_eq!(one("article > h1"), 1);
     assert_eq!(one("article > p.sapo > strong"), 1);
-    assert_eq!(one("figure > img[width='1600'][height='1200']"), 1);
+    // The sample's cover is cropped to 16:9 (2000×1125 of 2000×1500).
+    assert_eq!(one("figure > img[width='1600'][height='900']"), 1);
     let cap = doc
         .select(&Selector::parse("figcaption").unwrap())
         .next()
@@ -347,8 +348,8 @@ fn markdown_export_round_trips_through_import() {
         let info = tinxa::photo::probe(&back.photo_path(y).unwrap()).unwrap();
         assert_eq!(
             (info.width, info.height),
-            (1600, 1200),
-            "the processed pixels"
+            (1600, 900),
+            "the processed (16:9 cropped) pixels"
         );
     }
     assert_eq!(a.cover, b.cover);

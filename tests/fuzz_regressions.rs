@@ -71,3 +71,11 @@ fn spell_regressions() {
         tinxa::fuzzing::spell_bytes(&data);
     }
 }
+
+#[test]
+fn photo_meta_regressions() {
+    for (name, data) in inputs("photo_meta") {
+        eprintln!("photo_meta/{name}");
+        tinxa::fuzzing::photo_meta_bytes(&data);
+    }
+}

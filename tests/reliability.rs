@@ -317,6 +317,7 @@ fn bad_input_control_characters_in_every_field() {
         caption: nasty.into(),
         credit: nasty.into(),
         alt: nasty.into(),
+        ..Photo::default()
     });
     let d = store.create(a).unwrap();
     let back = Draft::load(&d.dir).unwrap();

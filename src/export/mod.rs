@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use base64::Engine;
 use rayon::prelude::*;
 
-use crate::article::Article;
+use crate::article::{Article, Photo};
 use crate::doc::Document;
 use crate::draft::Draft;
 use crate::error::{Error, Result};
@@ -102,6 +102,17 @@ struct Ready {
     photo: ProcessedPhoto,
 }
 
+/// The export copy of one photo of the draft, with the reporter's rotation and
+/// crop applied and no metadata. Every format goes through here (through
+/// `prepare_photos`), so all exports show the photo as the preview does.
+pub fn process_photo(draft: &Draft, p: &Photo, opts: &PhotoOptions) -> Result<ProcessedPhoto> {
+    let path = draft.photo_path(p)?;
+    photo::process_edited(&path, &p.edit, opts).map_err(|error| Error::Photo {
+        file: p.file.clone(),
+        error,
+    })
+}
+
 /// Processes the photos the export needs (placed ones and the cover), in
 /// parallel. `progress(done, total)` is called as each finishes.
 fn prepare_photos(
@@ -123,12 +134,7 @@ fn prepare_photos(
         .par_iter()
         .map(|&id| {
             let p = a.photo(id).expect("retained above");
-            let r = draft.photo_path(p).and_then(|path| {
-                photo::process(&path, &opts.photo).map_err(|error| Error::Photo {
-                    file: p.file.clone(),
-                    error,
-                })
-            });
+            let r = process_photo(draft, p, &opts.photo);
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
             (id, r)
         })

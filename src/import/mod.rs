@@ -129,6 +129,7 @@ pub fn import_file(store: &Store, path: &Path) -> Result<(Draft, Vec<ImportNotic
     let photos = std::mem::take(&mut article.photos);
     let mut draft = store.create(article)?;
     let base = path.parent().unwrap_or(Path::new("."));
+    let default_credit = crate::settings::Settings::load(store.home()).default_credit;
     for (id, rel) in parsed.images {
         let meta = photos
             .iter()
@@ -150,6 +151,9 @@ pub fn import_file(store: &Store, path: &Path) -> Result<(Draft, Vec<ImportNotic
                     p.credit = meta.credit;
                     p.alt = meta.alt;
                 }
+                // Empty fields from the photo's own metadata, as in the window. The
+                // photo was just copied in, so a failure here only means no metadata.
+                let _ = crate::photo::on_photo_added(&mut draft, id, &default_credit);
             }
             Err(e) => {
                 notices.push(ImportNotice::PhotoSkipped(e));
