@@ -146,6 +146,7 @@ pub fn markdown_bytes(data: &[u8]) {
         caption: "Chú thích".into(),
         credit: "Dương Tập".into(),
         alt: "Mô tả".into(),
+        ..Photo::default()
     });
     let photos = std::collections::HashMap::from([(
         1,

@@ -25,8 +25,7 @@ impl Listing {
             .iter()
             .filter_map(|s| {
                 let f = s.thumbnail.as_ref()?;
-                let p = crate::photo_cache::thumb_path(&store.draft_dir(&s.id), f);
-                p.exists().then(|| (s.id.clone(), p))
+                crate::photo_cache::any_thumb(&store.draft_dir(&s.id), f).map(|p| (s.id.clone(), p))
             })
             .collect();
         let unfinished = list

@@ -30,16 +30,50 @@ pub struct PhotoCopies {
     pub long_side: u32,
 }
 
-/// Where the preview-size copy of photo file `file` is cached.
-pub fn preview_path(draft_dir: &Path, file: &str) -> PathBuf {
-    draft_dir
-        .join(CACHE_DIR)
-        .join(format!("preview{PREVIEW_SIDE}-{file}.jpg"))
+/// Where the preview-size copy of `photo` (as edited) is cached. The name
+/// carries the edit, so a rotated or cropped photo never shows a stale copy.
+pub fn preview_path(draft_dir: &Path, photo: &Photo) -> PathBuf {
+    draft_dir.join(CACHE_DIR).join(format!(
+        "preview{PREVIEW_SIDE}-{}{}.jpg",
+        photo.file,
+        suffix(photo)
+    ))
 }
 
-/// Where the thumbnail of photo file `file` is cached.
-pub fn thumb_path(draft_dir: &Path, file: &str) -> PathBuf {
-    draft_dir.join(CACHE_DIR).join(format!("thumb-{file}.jpg"))
+/// Where the thumbnail of `photo` (as edited) is cached.
+pub fn thumb_path(draft_dir: &Path, photo: &Photo) -> PathBuf {
+    draft_dir
+        .join(CACHE_DIR)
+        .join(format!("thumb-{}{}.jpg", photo.file, suffix(photo)))
+}
+
+/// The thumbnail of photo file `file` as the drafts list finds it (the
+/// list knows the cover's file, not its edit): the unedited one, or any
+/// edited one.
+pub fn any_thumb(draft_dir: &Path, file: &str) -> Option<PathBuf> {
+    let cache = draft_dir.join(CACHE_DIR);
+    let plain = cache.join(format!("thumb-{file}.jpg"));
+    if plain.exists() {
+        return Some(plain);
+    }
+    let prefix = format!("thumb-{file}~");
+    std::fs::read_dir(&cache)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(&prefix))
+        })
+}
+
+fn suffix(photo: &Photo) -> String {
+    let key = photo::edit_key(photo);
+    if key.is_empty() {
+        key
+    } else {
+        format!("~{key}")
+    }
 }
 
 /// The copies of `photo` of the draft in `draft_dir`: from the cache when
@@ -52,8 +86,8 @@ pub fn copies(draft_dir: &Path, photo: &Photo) -> Result<PhotoCopies, Error> {
         error,
     };
     let info = photo::probe(&path).map_err(err)?;
-    let preview_file = preview_path(draft_dir, &photo.file);
-    let thumb_file = thumb_path(draft_dir, &photo.file);
+    let preview_file = preview_path(draft_dir, photo);
+    let thumb_file = thumb_path(draft_dir, photo);
     let (preview, thumb) = match std::fs::read(&preview_file) {
         Ok(b) => (b, std::fs::read(&thumb_file).ok()),
         Err(_) => {
@@ -61,7 +95,9 @@ pub fn copies(draft_dir: &Path, photo: &Photo) -> Result<PhotoCopies, Error> {
                 // A 12 MP decode holds tens of megabytes while it runs:
                 // one at a time per core, not ten at once.
                 let _slot = DecodeSlot::take();
-                let made = photo::thumbnail(&path, PREVIEW_SIDE).map_err(err)?.bytes;
+                let made = photo::thumbnail_edited(&path, &photo.edit, PREVIEW_SIDE)
+                    .map_err(err)?
+                    .bytes;
                 let small = PhotoOptions {
                     max_side: THUMB_SIDE,
                     quality: 80,

@@ -160,6 +160,7 @@ pub fn read(src: &str) -> Parsed {
                 caption,
                 credit,
                 alt,
+                ..Photo::default()
             });
             images.push((id, path));
             body.push(marker(id));
