@@ -61,6 +61,12 @@ pub enum Error {
     /// Someone took this draft over while it was open here.
     #[error("{}", self.message(Lang::Vi))]
     TakenOver { holder: Box<crate::lock::Holder> },
+    /// A file given as Word that cannot be read as a .docx.
+    #[error("{}", self.message(Lang::Vi))]
+    Docx {
+        file: String,
+        problem: crate::import::docx::Problem,
+    },
 }
 
 impl Error {
@@ -231,6 +237,7 @@ impl Error {
                     holder.describe(Lang::En)
                 ),
             ),
+            Error::Docx { file, problem } => problem.message(lang, file),
         }
     }
 }
