@@ -27,7 +27,7 @@ pub(crate) fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
     e.attributes().flatten().find_map(|a| {
         (a.key.local_name().as_ref() == name)
             .then(|| {
-                a.normalized_value(quick_xml::XmlVersion::V1_0)
+                a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
                     .ok()
                     .map(|v| v.into_owned())
             })

@@ -530,7 +530,19 @@ pub(crate) fn render_blocks(
                 }
             }
             Block::Heading { level, inlines } => {
-                let md = inline_markdown(&inlines, conv).replace("\\\n", " ");
+                // A heading's own weight is the heading's: no ** inside it.
+                let plain_runs: Vec<Inline> = inlines
+                    .into_iter()
+                    .map(|i| match i {
+                        Inline::Run(r) => Inline::Run(Run {
+                            bold: false,
+                            italic: false,
+                            ..r
+                        }),
+                        b => b,
+                    })
+                    .collect();
+                let md = inline_markdown(&plain_runs, conv).replace("\\\n", " ");
                 if !md.is_empty() {
                     let hashes = if level <= 2 { "##" } else { "###" };
                     parts.push(format!("{hashes} {md}"));
@@ -576,7 +588,12 @@ pub(crate) fn render_blocks(
                 if let Some(Block::Paragraph(p)) = it.peek()
                     && is_caption(p)
                 {
-                    let (caption, credit) = split_credit(&plain(&p.inlines));
+                    let full = text::clean_line(&plain(&p.inlines));
+                    let (caption, credit) = split_credit(&full);
+                    // pandoc copies the whole caption into the alt text.
+                    if photo.alt == full {
+                        photo.alt = caption.clone();
+                    }
                     photo.caption = caption;
                     photo.credit = credit;
                     it.next();
