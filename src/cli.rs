@@ -37,6 +37,7 @@ pub enum FormatArg {
     Fragment,
     Md,
     Zip,
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -252,6 +253,7 @@ fn execute(store: &Store, settings: &Settings, lang: Lang, command: Command) -> 
                     FormatArg::Fragment => export::Format::Fragment,
                     FormatArg::Md => export::Format::Md,
                     FormatArg::Zip => export::Format::Zip,
+                    FormatArg::Docx => export::Format::Docx,
                 },
                 photo: PhotoOptions {
                     max_side: max_side

@@ -3,6 +3,8 @@
 //! Markdown. Every file is written to a temporary name and renamed when
 //! complete, so a failed export never leaves a half-written file behind.
 
+pub mod docx;
+mod docx_parts;
 pub mod html;
 pub mod markdown;
 
@@ -32,6 +34,8 @@ pub enum Format {
     Fragment,
     Md,
     Zip,
+    /// A Word document (see [`docx`]).
+    Docx,
 }
 
 impl std::fmt::Display for Format {
@@ -41,13 +45,20 @@ impl std::fmt::Display for Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Html, Format::Fragment, Format::Md, Format::Zip];
+    pub const ALL: [Format; 5] = [
+        Format::Html,
+        Format::Fragment,
+        Format::Md,
+        Format::Zip,
+        Format::Docx,
+    ];
 
     pub fn ext(self) -> &'static str {
         match self {
             Format::Html | Format::Fragment => "html",
             Format::Md => "md",
             Format::Zip => "zip",
+            Format::Docx => "docx",
         }
     }
 
@@ -57,6 +68,7 @@ impl Format {
             Format::Fragment => "fragment",
             Format::Md => "md",
             Format::Zip => "zip",
+            Format::Docx => "docx",
         }
     }
 
@@ -85,7 +97,7 @@ pub struct Exported {
 
 /// A photo ready to be written: processed bytes and the file name it gets.
 #[derive(Debug, Clone)]
-struct Ready {
+pub(crate) struct Ready {
     name: String,
     photo: ProcessedPhoto,
 }
@@ -231,6 +243,7 @@ pub fn export(
             let md = markdown::write(a, &md_photos(&ready, &rel));
             fsio::atomic_write(&path, md.as_bytes())?;
         }
+        Format::Docx => fsio::atomic_write_with(&path, |f| docx::write(a, &ready, f))?,
         Format::Zip => {
             let page = page_html(a, &ready);
             let md = markdown::write(a, &md_photos(&ready, &rel));
