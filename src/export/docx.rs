@@ -116,7 +116,11 @@ impl Writer<'_> {
             }
             self.xml.push_str("</w:rPr>");
         }
-        let _ = write!(self.xml, "<w:t xml:space=\"preserve\">{}</w:t></w:r>", esc(text));
+        let _ = write!(
+            self.xml,
+            "<w:t xml:space=\"preserve\">{}</w:t></w:r>",
+            esc(text)
+        );
     }
 
     fn inlines(&mut self, content: &[Inline], f: Fmt) {
@@ -128,7 +132,10 @@ impl Writer<'_> {
                 Inline::Emphasis(c) => self.inlines(c, Fmt { italic: true, ..f }),
                 Inline::Strike(c) => self.inlines(c, Fmt { strike: true, ..f }),
                 Inline::LineBreak => self.xml.push_str("<w:r><w:br/></w:r>"),
-                Inline::Link { url: Some(url), content } if !f.link => {
+                Inline::Link {
+                    url: Some(url),
+                    content,
+                } if !f.link => {
                     let id = format!("rIdLink{}", self.links.len() + 1);
                     self.links.push((id.clone(), url.clone()));
                     let _ = write!(self.xml, "<w:hyperlink r:id=\"{id}\" w:history=\"1\">");
@@ -213,7 +220,10 @@ impl Writer<'_> {
         let id = format!("rIdImg{n}");
         let part = format!("media/anh{n}.{}", r.photo.ext);
         self.images.push((id.clone(), part, p.id));
-        let (w, h) = (u64::from(r.photo.width.max(1)), u64::from(r.photo.height.max(1)));
+        let (w, h) = (
+            u64::from(r.photo.width.max(1)),
+            u64::from(r.photo.height.max(1)),
+        );
         let mut cx = (w * EMU_PER_PX).min(MAX_WIDTH_EMU);
         let mut cy = cx * h / w;
         if cy > MAX_HEIGHT_EMU {
@@ -275,7 +285,11 @@ fn document_xml(a: &Article, w: &mut Writer) {
 }
 
 /// Writes the .docx for article `a` whose photos are `ready` to `out`.
-pub(super) fn write<F: Write + Seek>(a: &Article, ready: &HashMap<u32, Ready>, out: F) -> io::Result<()> {
+pub(super) fn write<F: Write + Seek>(
+    a: &Article,
+    ready: &HashMap<u32, Ready>,
+    out: F,
+) -> io::Result<()> {
     let mut w = Writer {
         xml: String::new(),
         ready,
@@ -335,15 +349,55 @@ xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><w:body>{
         z.start_file(name, opts).map_err(io::Error::other)?;
         z.write_all(bytes)
     };
-    put(&mut z, "[Content_Types].xml", super::docx_parts::CONTENT_TYPES.as_bytes(), false)?;
-    put(&mut z, "_rels/.rels", super::docx_parts::ROOT_RELS.as_bytes(), false)?;
-    put(&mut z, "docProps/core.xml", super::docx_parts::core(a).as_bytes(), false)?;
-    put(&mut z, "docProps/app.xml", super::docx_parts::APP.as_bytes(), false)?;
+    put(
+        &mut z,
+        "[Content_Types].xml",
+        super::docx_parts::CONTENT_TYPES.as_bytes(),
+        false,
+    )?;
+    put(
+        &mut z,
+        "_rels/.rels",
+        super::docx_parts::ROOT_RELS.as_bytes(),
+        false,
+    )?;
+    put(
+        &mut z,
+        "docProps/core.xml",
+        super::docx_parts::core(a).as_bytes(),
+        false,
+    )?;
+    put(
+        &mut z,
+        "docProps/app.xml",
+        super::docx_parts::APP.as_bytes(),
+        false,
+    )?;
     put(&mut z, "word/document.xml", document.as_bytes(), false)?;
-    put(&mut z, "word/_rels/document.xml.rels", doc_rels.as_bytes(), false)?;
-    put(&mut z, "word/styles.xml", super::docx_parts::STYLES.as_bytes(), false)?;
-    put(&mut z, "word/numbering.xml", super::docx_parts::numbering(&w.ordered).as_bytes(), false)?;
-    put(&mut z, "word/settings.xml", super::docx_parts::SETTINGS.as_bytes(), false)?;
+    put(
+        &mut z,
+        "word/_rels/document.xml.rels",
+        doc_rels.as_bytes(),
+        false,
+    )?;
+    put(
+        &mut z,
+        "word/styles.xml",
+        super::docx_parts::STYLES.as_bytes(),
+        false,
+    )?;
+    put(
+        &mut z,
+        "word/numbering.xml",
+        super::docx_parts::numbering(&w.ordered).as_bytes(),
+        false,
+    )?;
+    put(
+        &mut z,
+        "word/settings.xml",
+        super::docx_parts::SETTINGS.as_bytes(),
+        false,
+    )?;
     for (_, part, id) in &w.images {
         if let Some(r) = ready.get(id) {
             // JPEG is already compressed: store it as it is.

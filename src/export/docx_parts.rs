@@ -83,7 +83,9 @@ pub(super) static STYLES: std::sync::LazyLock<String> = std::sync::LazyLock::new
         &mut s,
         "Title",
         "Title",
-        &format!("<w:keepNext/><w:spacing w:before=\"120\" w:after=\"240\"/>{none}<w:jc w:val=\"center\"/>"),
+        &format!(
+            "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"240\"/>{none}<w:jc w:val=\"center\"/>"
+        ),
         "<w:b/><w:bCs/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>",
     );
     style(&mut s, "Sapo", "Sapo", "", "<w:b/><w:bCs/>");
@@ -103,7 +105,10 @@ pub(super) static STYLES: std::sync::LazyLock<String> = std::sync::LazyLock::new
                 "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"120\"/>{none}<w:outlineLvl w:val=\"{}\"/>",
                 l - 1
             ),
-            &format!("<w:b/><w:bCs/>{}<w:sz w:val=\"{size}\"/><w:szCs w:val=\"{size}\"/>", if l == 3 { "<w:i/><w:iCs/>" } else { "" }),
+            &format!(
+                "<w:b/><w:bCs/>{}<w:sz w:val=\"{size}\"/><w:szCs w:val=\"{size}\"/>",
+                if l == 3 { "<w:i/><w:iCs/>" } else { "" }
+            ),
         );
     }
     style(
@@ -113,12 +118,20 @@ pub(super) static STYLES: std::sync::LazyLock<String> = std::sync::LazyLock::new
         "<w:ind w:left=\"720\" w:firstLine=\"0\"/>",
         "",
     );
-    style(&mut s, "Quote", "Quote", "<w:ind w:left=\"720\" w:right=\"720\" w:firstLine=\"0\"/>", "<w:i/><w:iCs/>");
+    style(
+        &mut s,
+        "Quote",
+        "Quote",
+        "<w:ind w:left=\"720\" w:right=\"720\" w:firstLine=\"0\"/>",
+        "<w:i/><w:iCs/>",
+    );
     style(
         &mut s,
         "Picture",
         "Picture",
-        &format!("<w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/>{none}<w:jc w:val=\"center\"/>"),
+        &format!(
+            "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/>{none}<w:jc w:val=\"center\"/>"
+        ),
         "",
     );
     style(
@@ -173,10 +186,7 @@ pub(super) fn numbering(ordered: &[(u32, u64)]) -> String {
     }
     s.push_str("<w:num w:numId=\"1\"><w:abstractNumId w:val=\"1\"/></w:num>");
     for (id, start) in ordered {
-        let _ = write!(
-            s,
-            "<w:num w:numId=\"{id}\"><w:abstractNumId w:val=\"2\"/>"
-        );
+        let _ = write!(s, "<w:num w:numId=\"{id}\"><w:abstractNumId w:val=\"2\"/>");
         for l in 0..9 {
             let _ = write!(
                 s,

@@ -62,40 +62,74 @@ impl Problem {
     pub fn message(&self, lang: Lang, file: &str) -> String {
         let (vi, en) = match self {
             Problem::OldDoc => (
-                format!("Tệp {file} là tệp .doc kiểu cũ: mở bằng Word và lưu lại thành .docx (Tệp > Lưu thành > Word Document), rồi nhập lại."),
-                format!("{file} is an old binary .doc: open it in Word and save it as .docx (File > Save As > Word Document), then import again."),
+                format!(
+                    "Tệp {file} là tệp .doc kiểu cũ: mở bằng Word và lưu lại thành .docx (Tệp > Lưu thành > Word Document), rồi nhập lại."
+                ),
+                format!(
+                    "{file} is an old binary .doc: open it in Word and save it as .docx (File > Save As > Word Document), then import again."
+                ),
             ),
             Problem::Encrypted => (
-                format!("Tệp {file} có đặt mật khẩu: mở bằng Word, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ tài liệu) và lưu lại, rồi nhập lại."),
-                format!("{file} is password-protected: open it in Word, remove the password (File > Info > Protect Document), save, and import again."),
+                format!(
+                    "Tệp {file} có đặt mật khẩu: mở bằng Word, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ tài liệu) và lưu lại, rồi nhập lại."
+                ),
+                format!(
+                    "{file} is password-protected: open it in Word, remove the password (File > Info > Protect Document), save, and import again."
+                ),
             ),
             Problem::Odt => (
-                format!("Tệp {file} là tệp .odt (LibreOffice): mở bằng LibreOffice và lưu lại thành Word (.docx), rồi nhập lại."),
-                format!("{file} is an .odt (LibreOffice) file: open it in LibreOffice and save it as Word (.docx), then import again."),
+                format!(
+                    "Tệp {file} là tệp .odt (LibreOffice): mở bằng LibreOffice và lưu lại thành Word (.docx), rồi nhập lại."
+                ),
+                format!(
+                    "{file} is an .odt (LibreOffice) file: open it in LibreOffice and save it as Word (.docx), then import again."
+                ),
             ),
             Problem::NotZip => (
-                format!("Tệp {file} không phải tệp Word .docx (có thể chỉ bị đặt tên .docx). Hãy mở bằng Word và lưu lại thành .docx."),
-                format!("{file} is not a Word .docx file (it may only be named .docx). Open it in Word and save it as .docx."),
+                format!(
+                    "Tệp {file} không phải tệp Word .docx (có thể chỉ bị đặt tên .docx). Hãy mở bằng Word và lưu lại thành .docx."
+                ),
+                format!(
+                    "{file} is not a Word .docx file (it may only be named .docx). Open it in Word and save it as .docx."
+                ),
             ),
             Problem::NotWord => (
-                format!("Tệp {file} là tệp nén nhưng không chứa văn bản Word. Hãy chọn đúng tệp .docx."),
+                format!(
+                    "Tệp {file} là tệp nén nhưng không chứa văn bản Word. Hãy chọn đúng tệp .docx."
+                ),
                 format!("{file} is a zip but holds no Word document. Choose the right .docx file."),
             ),
             Problem::Damaged(detail) => (
-                format!("Tệp {file} bị hỏng hoặc bị cắt cụt ({detail}). Hãy chép lại tệp từ nơi gửi, hoặc mở bằng Word để sửa rồi lưu lại."),
-                format!("{file} is damaged or cut short ({detail}). Copy it again from the sender, or let Word repair it and save it again."),
+                format!(
+                    "Tệp {file} bị hỏng hoặc bị cắt cụt ({detail}). Hãy chép lại tệp từ nơi gửi, hoặc mở bằng Word để sửa rồi lưu lại."
+                ),
+                format!(
+                    "{file} is damaged or cut short ({detail}). Copy it again from the sender, or let Word repair it and save it again."
+                ),
             ),
             Problem::Bomb => (
-                format!("Tệp {file} giải nén ra quá lớn hoặc quá nhiều phần (có thể là tệp độc hại) nên không được mở. Hãy hỏi lại người gửi."),
-                format!("{file} inflates to far too much data or too many parts (possibly malicious), so it was not opened. Ask the sender."),
+                format!(
+                    "Tệp {file} giải nén ra quá lớn hoặc quá nhiều phần (có thể là tệp độc hại) nên không được mở. Hãy hỏi lại người gửi."
+                ),
+                format!(
+                    "{file} inflates to far too much data or too many parts (possibly malicious), so it was not opened. Ask the sender."
+                ),
             ),
             Problem::Entities => (
-                format!("Tệp {file} chứa khai báo XML không được phép (DOCTYPE, có thể là tệp độc hại) nên không được mở. Hãy mở bằng Word và lưu lại."),
-                format!("{file} holds a forbidden XML declaration (DOCTYPE, possibly malicious), so it was not opened. Open it in Word and save it again."),
+                format!(
+                    "Tệp {file} chứa khai báo XML không được phép (DOCTYPE, có thể là tệp độc hại) nên không được mở. Hãy mở bằng Word và lưu lại."
+                ),
+                format!(
+                    "{file} holds a forbidden XML declaration (DOCTYPE, possibly malicious), so it was not opened. Open it in Word and save it again."
+                ),
             ),
             Problem::TooLarge => (
-                format!("Tệp {file} có phần văn bản quá lớn (trên 48 MB). Hãy chia văn bản thành nhiều tệp nhỏ hơn."),
-                format!("{file} has a text part over the limit (48 MB). Split the document into smaller files."),
+                format!(
+                    "Tệp {file} có phần văn bản quá lớn (trên 48 MB). Hãy chia văn bản thành nhiều tệp nhỏ hơn."
+                ),
+                format!(
+                    "{file} has a text part over the limit (48 MB). Split the document into smaller files."
+                ),
             ),
         };
         lang.pick(vi, en)
@@ -211,9 +245,7 @@ fn with_part<T>(
             left: MAX_XML,
         },
     );
-    let head = r
-        .fill_buf()
-        .map_err(|e| Problem::Damaged(e.to_string()))?;
+    let head = r.fill_buf().map_err(|e| Problem::Damaged(e.to_string()))?;
     if head.starts_with(b"\xEF\xBB\xBF") {
         r.consume(3);
     }
@@ -267,8 +299,8 @@ pub fn read(bytes: &[u8]) -> Result<RichDoc, Problem> {
         format!("{dir}/")
     };
     let rels_name = format!("{base}_rels/{file}.rels");
-    let rels = with_part(&mut z, &rels_name, |r| docx_parts::read_rels(r, &base))?
-        .unwrap_or_default();
+    let rels =
+        with_part(&mut z, &rels_name, |r| docx_parts::read_rels(r, &base))?.unwrap_or_default();
     let part_of = |kind: &str| {
         rels.values()
             .find(|r| r.kind == kind && !r.external)
@@ -287,8 +319,8 @@ pub fn read(bytes: &[u8]) -> Result<RichDoc, Problem> {
         numbering: &numbering,
         rels: &rels,
     };
-    let body = with_part(&mut z, &main, |r| docx_body::parse(r, &ctx, false))?
-        .ok_or(Problem::NotWord)?;
+    let body =
+        with_part(&mut z, &main, |r| docx_body::parse(r, &ctx, false))?.ok_or(Problem::NotWord)?;
     let mut doc = RichDoc {
         blocks: body.blocks,
         ..RichDoc::default()
@@ -305,10 +337,9 @@ pub fn read(bytes: &[u8]) -> Result<RichDoc, Problem> {
                     Some((d, f)) => format!("{d}/_rels/{f}.rels"),
                     None => format!("_rels/{p}.rels"),
                 };
-                let note_rels = with_part(&mut z, &note_rels_name, |r| {
-                    docx_parts::read_rels(r, &base)
-                })?
-                .unwrap_or_default();
+                let note_rels =
+                    with_part(&mut z, &note_rels_name, |r| docx_parts::read_rels(r, &base))?
+                        .unwrap_or_default();
                 let nctx = Ctx {
                     styles: &styles,
                     numbering: &numbering,
@@ -410,7 +441,9 @@ fn add_photos(draft: &mut Draft, mapped: rich::Mapped) -> Result<Vec<ImportNotic
             .chars()
             .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
             .collect();
-        let src = tmp.path().join(if safe.is_empty() { "anh".into() } else { safe });
+        let src = tmp
+            .path()
+            .join(if safe.is_empty() { "anh".into() } else { safe });
         fsio::atomic_write(&src, &np.picture.bytes)?;
         match draft::copy_photo_in(&draft.dir, &src) {
             Ok(file) => {

@@ -262,9 +262,7 @@ impl Parser<'_> {
             b"fldChar" => self.field_char(attr(e, b"fldCharType").as_deref()),
             b"footnoteReference" | b"endnoteReference" => {
                 if let Some(id) = attr(e, b"id") {
-                    self.out
-                        .note_refs
-                        .push((name == b"endnoteReference", id));
+                    self.out.note_refs.push((name == b"endnoteReference", id));
                     let n = self.out.note_refs.len();
                     self.text(&format!("[{n}]"));
                 }
@@ -289,9 +287,8 @@ impl Parser<'_> {
                 }
             }
             b"blip" | b"imagedata" => {
-                let embed = attr(e, b"embed").or_else(|| {
-                    (name == b"imagedata").then(|| attr(e, b"id")).flatten()
-                });
+                let embed = attr(e, b"embed")
+                    .or_else(|| (name == b"imagedata").then(|| attr(e, b"id")).flatten());
                 let link = attr(e, b"link");
                 if let Some(d) = self.drawings.last_mut() {
                     if name == b"imagedata"
@@ -520,7 +517,10 @@ impl Parser<'_> {
             match rel {
                 Some(r) if !r.external => {
                     let lower = r.target.to_ascii_lowercase();
-                    if [".emf", ".wmf", ".emz", ".wmz"].iter().any(|x| lower.ends_with(x)) {
+                    if [".emf", ".wmf", ".emz", ".wmz"]
+                        .iter()
+                        .any(|x| lower.ends_with(x))
+                    {
                         self.count(Skip::Drawing);
                     } else {
                         self.push(Item::Picture(Picture {

@@ -255,7 +255,9 @@ fn administrative(blocks: &mut Vec<Block>, a: &mut Article, conv: &mut Converted
     let mut start = header_end.map_or(0, |h| h + 1);
     // The document type ("BÁO CÁO") and the summary line(s) under it.
     let skip = |blocks: &[Block], mut i: usize| {
-        while i < blocks.len() && (is_empty(&blocks[i]) || text_of(&blocks[i]).is_some_and(|t| is_separator(&t))) {
+        while i < blocks.len()
+            && (is_empty(&blocks[i]) || text_of(&blocks[i]).is_some_and(|t| is_separator(&t)))
+        {
             i += 1;
         }
         i
@@ -272,7 +274,8 @@ fn administrative(blocks: &mut Vec<Block>, a: &mut Article, conv: &mut Converted
         let mut summary = Vec::new();
         while let Some(Block::Paragraph(p)) = blocks.get(start) {
             let s = text::clean_line(&plain(&p.inlines));
-            if s.is_empty() || is_separator(&s) || (p.align != Align::Center && !summary.is_empty()) {
+            if s.is_empty() || is_separator(&s) || (p.align != Align::Center && !summary.is_empty())
+            {
                 break;
             }
             let _ = field(&p.inlines, conv);

@@ -128,14 +128,20 @@ pub enum Skip {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Note {
     /// `runs` pieces of text in an old font were converted from `enc`.
-    Legacy { enc: Legacy, runs: usize },
+    Legacy {
+        enc: Legacy,
+        runs: usize,
+    },
     /// `count` tables were kept as their text, one list item per row.
     Tables(usize),
     /// `count` footnotes/endnotes were kept as a "Chú thích" list.
     Notes(usize),
     /// An administrative document: header, "Nơi nhận" and signature dropped.
     Administrative,
-    Skipped { what: Skip, count: usize },
+    Skipped {
+        what: Skip,
+        count: usize,
+    },
     /// `count` pictures became photos of the draft.
     Photos(usize),
     /// A picture failed the photo checks.
@@ -236,10 +242,19 @@ pub fn legacy_font(font: &str) -> Option<(Legacy, bool)> {
     None
 }
 
-/// A run's text in Unicode NFC: converted when its font is an old one.
+/// True when every character could be a legacy byte shown as Windows-1252
+/// (Latin-1 and the 27 cp1252 extras): text with "ạ", "ư", "đ" … is
+/// Unicode already, whatever font it is set in.
+fn could_be_legacy(s: &str) -> bool {
+    s.chars()
+        .all(|c| (c as u32) < 0x100 || "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".contains(c))
+}
+
+/// A run's text in Unicode NFC: converted when its font is an old one (and
+/// the text is not Unicode Vietnamese already).
 pub fn run_text(run: &Run) -> (String, Option<Legacy>) {
     match run.font.as_deref().and_then(legacy_font) {
-        Some((enc, upper)) if !run.text.is_ascii() || upper => {
+        Some((enc, upper)) if (!run.text.is_ascii() || upper) && could_be_legacy(&run.text) => {
             let mut s = text::legacy::from_misdecoded(&run.text, enc);
             if upper {
                 s = s.to_uppercase();
@@ -327,7 +342,9 @@ fn escape(s: &str, out: &mut String) {
     while let Some(c) = it.next() {
         let needs = match c {
             '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '~' => true,
-            '&' => it.peek().is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#'),
+            '&' => it
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#'),
             _ => false,
         };
         if needs {
@@ -410,7 +427,11 @@ pub(crate) fn inline_markdown(inlines: &[Inline], conv: &mut Converted) -> Strin
                 out.push('[');
                 out.push_str(inner.trim());
                 out.push_str("](");
-                out.push_str(&url.replace(' ', "%20").replace('(', "%28").replace(')', "%29"));
+                out.push_str(
+                    &url.replace(' ', "%20")
+                        .replace('(', "%28")
+                        .replace(')', "%29"),
+                );
                 out.push(')');
                 if inner.trim_end().len() < inner.len() {
                     out.push(' ');
@@ -460,11 +481,12 @@ pub fn split_credit(caption: &str) -> (String, String) {
     if !(before.is_empty() || before.ends_with([' ', '(', '-', '–', '—', '.'])) {
         return (c, String::new());
     }
-    let credit = c[at + "ảnh:".len()..]
-        .trim()
-        .trim_end_matches(')')
-        .trim()
-        .to_owned();
+    let mut credit = c[at + "ảnh:".len()..].trim();
+    // "(Ảnh: X)": the closing parenthesis is the caption's, not the credit's.
+    if before.trim_end().ends_with('(') {
+        credit = credit.strip_suffix(')').unwrap_or(credit).trim_end();
+    }
+    let credit = credit.to_owned();
     if credit.is_empty() {
         return (c, String::new());
     }
