@@ -55,3 +55,11 @@ fn journal_regressions() {
         tinxa::fuzzing::journal_bytes(&data);
     }
 }
+
+#[test]
+fn docx_import_regressions() {
+    for (name, data) in inputs("docx_import") {
+        eprintln!("docx_import/{name}");
+        tinxa::fuzzing::docx_bytes(&data);
+    }
+}

@@ -274,6 +274,14 @@ pub fn export(
     Ok(Exported { path, skipped })
 }
 
+/// The .docx of an article without photos, in memory (for the fuzz target).
+#[doc(hidden)]
+pub fn docx_bytes_for_fuzzing(a: &Article) -> Vec<u8> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    docx::write(a, &HashMap::new(), &mut out).expect("writing to memory");
+    out.into_inner()
+}
+
 fn md_photos(ready: &HashMap<u32, Ready>, rel: &dyn Fn(&Ready) -> String) -> HashMap<u32, MdPhoto> {
     ready
         .iter()
