@@ -199,7 +199,11 @@ pub fn docx_bytes(data: &[u8]) {
         assert!(crate::text::is_nfc(s), "not NFC: {s:?}");
     }
     for p in &mapped.photos {
-        assert!(a.body.contains(&marker(p.photo.id)), "photo {} unplaced", p.photo.id);
+        assert!(
+            a.body.contains(&marker(p.photo.id)),
+            "photo {} unplaced",
+            p.photo.id
+        );
     }
     let lower = a.body.to_lowercase();
     for bad in ["](javascript:", "](data:", "](file:", "](vbscript:"] {
@@ -215,8 +219,8 @@ fn docx_package(document: &[u8]) -> Vec<u8> {
     use std::io::Write;
     let mut buf = std::io::Cursor::new(Vec::new());
     let mut z = zip::ZipWriter::new(&mut buf);
-    let o = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
+    let o =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     let parts: [(&str, &[u8]); 2] = [
         ("[Content_Types].xml", b"<Types/>"),
         ("word/document.xml", document),

@@ -242,10 +242,9 @@ impl Parser<'_> {
             b"instrText" => self.target = TextTarget::Instr,
             b"tab" | b"ptab" => self.text(" "),
             b"noBreakHyphen" => self.text("-"),
-            b"br" => {
-                if !matches!(attr(e, b"type").as_deref(), Some("page" | "column")) {
-                    self.push(Item::Inline(Inline::Break));
-                }
+            // Page and column breaks are layout, not text.
+            b"br" if !matches!(attr(e, b"type").as_deref(), Some("page" | "column")) => {
+                self.push(Item::Inline(Inline::Break));
             }
             b"cr" => self.push(Item::Inline(Inline::Break)),
             b"hyperlink" => {

@@ -350,3 +350,84 @@ fn inlines_of(b: &Block) -> Vec<Inline> {
         _ => Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::rich::{Paragraph, Run, to_article};
+
+    fn p(text: &str, bold: bool, align: Align) -> Block {
+        Block::Paragraph(Paragraph {
+            style: "normal".into(),
+            align,
+            size: None,
+            inlines: vec![Inline::Run(Run {
+                text: text.into(),
+                bold,
+                ..Run::default()
+            })],
+        })
+    }
+
+    #[test]
+    fn place_and_date_lines() {
+        let d = NaiveDate::from_ymd_opt(2024, 1, 25);
+        assert_eq!(
+            parse_place_date("Cao Sơn, ngày 25 tháng 01 năm 2024"),
+            Some(("Cao Sơn".into(), d))
+        );
+        assert_eq!(parse_place_date("Ngày 25/1/2024"), Some((String::new(), d)));
+        assert_eq!(parse_place_date("Hà Nội, ngày 31 tháng 02 năm 2024"), None);
+        assert_eq!(parse_place_date("Ngày hội đại đoàn kết toàn dân tộc"), None);
+    }
+
+    #[test]
+    fn a_short_bold_first_paragraph_is_the_title_then_the_sapo() {
+        let doc = RichDoc {
+            blocks: vec![
+                p("Xã Cao Sơn ra quân làm đường", true, Align::Left),
+                p(
+                    "Sáng 3/3, hơn 200 người dân ra quân làm đường giao thông nông thôn.",
+                    true,
+                    Align::Justify,
+                ),
+                p("Nà Ngần, ngày 03 tháng 3 năm 2024", false, Align::Right),
+                p("Thân bài./.", false, Align::Justify),
+                p("Hoàng Thu", false, Align::Left),
+            ],
+            ..RichDoc::default()
+        };
+        let a = to_article(doc).article;
+        assert_eq!(a.title, "Xã Cao Sơn ra quân làm đường");
+        assert!(a.sapo.starts_with("Sáng 3/3"));
+        assert_eq!(
+            (a.place.as_str(), a.date),
+            ("Nà Ngần", NaiveDate::from_ymd_opt(2024, 3, 3))
+        );
+        assert_eq!(a.body, "Thân bài./.");
+        assert_eq!(a.byline, "Hoàng Thu");
+    }
+
+    #[test]
+    fn no_end_mark_and_plain_last_line_is_no_byline() {
+        let doc = RichDoc {
+            blocks: vec![
+                p("Đoạn một.", false, Align::Left),
+                p("Hết", false, Align::Left),
+            ],
+            ..RichDoc::default()
+        };
+        let a = to_article(doc).article;
+        assert_eq!((a.title.as_str(), a.byline.as_str()), ("", ""));
+        assert_eq!(a.body, "Đoạn một.\n\nHết");
+        // Right-aligned and bold is a byline without the end mark.
+        let doc = RichDoc {
+            blocks: vec![
+                p("Đoạn một.", false, Align::Left),
+                p("Mai Lan", true, Align::Right),
+            ],
+            ..RichDoc::default()
+        };
+        assert_eq!(to_article(doc).article.byline, "Mai Lan");
+    }
+}
