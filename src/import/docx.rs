@@ -101,7 +101,7 @@ impl Problem {
             ),
             Problem::Damaged(detail) => (
                 format!(
-                    "Tệp {file} bị hỏng hoặc bị cắt cụt ({detail}). Hãy chép lại tệp từ nơi gửi, hoặc mở bằng Word để sửa rồi lưu lại."
+                    "Tệp {file} bị hỏng hoặc bị cắt cụt. Hãy chép lại tệp từ nơi gửi, hoặc mở bằng Word để sửa rồi lưu lại."
                 ),
                 format!(
                     "{file} is damaged or cut short ({detail}). Copy it again from the sender, or let Word repair it and save it again."
@@ -176,12 +176,7 @@ fn is_encrypted_ole(bytes: &[u8]) -> bool {
 type Zip<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
 
 fn zip_problem(e: zip::result::ZipError) -> Problem {
-    match e {
-        zip::result::ZipError::InvalidPassword | zip::result::ZipError::UnsupportedArchive(_) => {
-            Problem::Damaged(e.to_string())
-        }
-        _ => Problem::Damaged(e.to_string()),
-    }
+    Problem::Damaged(e.to_string())
 }
 
 /// Opens the package after the checks that need no inflating.

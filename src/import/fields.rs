@@ -240,9 +240,11 @@ fn administrative(blocks: &mut Vec<Block>, a: &mut Article, conv: &mut Converted
         let f = text::fold(&t);
         let date_line = t.lines().find_map(parse_place_date);
         if let Some((place, date)) = date_line {
+            // The place-and-date line closes the header.
             a.place = place;
             a.date = date;
             header_end = Some(i);
+            break;
         } else if f.contains("cong hoa xa hoi chu nghia")
             || f.contains("doc lap - tu do")
             || f.contains("doc lap – tu do")
