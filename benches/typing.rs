@@ -35,7 +35,8 @@ use iced_test::simulator::{click, tap_key, typewrite};
 use tinxa::article::Article;
 use tinxa::draft::Store;
 use tinxa::lang::Lang;
-use tinxa::ui::{App, Message, Opening};
+use tinxa::session::Session;
+use tinxa::ui::{App, Message};
 
 const SIZE: Size = Size::new(1366.0, 768.0);
 /// What the measured keystrokes type, one character per iteration. After
@@ -153,7 +154,7 @@ fn bench(c: &mut Criterion) {
     assert!(tinxa::text::word_count(&a.body) >= 10_000);
     let d = store.create(a).unwrap();
     let mut app = App::new(store.clone(), Default::default(), Lang::Vi);
-    let _ = app.update(Message::Opened(Ok(Box::new(Opening::claim(d)))));
+    let _ = app.update(Message::Opened(Ok(Box::new(Session::open(d)))));
     assert!(app.article().is_some(), "editor did not open");
 
     let mut w = Window::new();

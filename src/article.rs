@@ -35,6 +35,14 @@ pub struct Article {
     pub updated: DateTime<Utc>,
 }
 
+impl Article {
+    /// Parses `article.ron` bytes (no normalisation, no backup fallback).
+    pub fn from_ron(bytes: &[u8]) -> std::result::Result<Article, String> {
+        let s = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
+        ron::from_str::<Article>(s).map_err(|e| e.to_string())
+    }
+}
+
 impl Default for Article {
     fn default() -> Self {
         let now = Utc::now();

@@ -127,30 +127,20 @@ macro_rules! say_raw {
     }};
 }
 
-/// The language: `--lang`, else TINXA_LANG, else the settings, else Vietnamese.
-pub fn pick_lang(flag: Option<&str>, settings: Option<&Settings>) -> Lang {
-    flag.and_then(Lang::parse)
-        .or_else(|| {
-            std::env::var("TINXA_LANG")
-                .ok()
-                .as_deref()
-                .and_then(Lang::parse)
-        })
-        .or(settings.map(|s| s.lang))
-        .unwrap_or_default()
-}
-
 /// Runs a command and returns the process exit code.
 pub fn run(cli: Cli, command: Command) -> i32 {
     let store = match Store::open_default() {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("tinxa: {}", e.message(pick_lang(cli.lang.as_deref(), None)));
+            eprintln!(
+                "tinxa: {}",
+                e.message(Lang::choose(cli.lang.as_deref(), None))
+            );
             return 2;
         }
     };
     let settings = Settings::load(store.home());
-    let lang = pick_lang(cli.lang.as_deref(), Some(&settings));
+    let lang = Lang::choose(cli.lang.as_deref(), Some(settings.lang));
     match execute(&store, &settings, lang, command) {
         Ok(code) => code,
         Err(e) => {
@@ -162,7 +152,7 @@ pub fn run(cli: Cli, command: Command) -> i32 {
 
 /// Finds a draft for `tinxa open`; the error is the line to print.
 pub fn resolve(spec: &str) -> std::result::Result<PathBuf, String> {
-    let lang = pick_lang(None, None);
+    let lang = Lang::choose(None, None);
     Store::open_default()
         .and_then(|s| s.resolve(spec))
         .map_err(|e| e.message(lang))

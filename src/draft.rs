@@ -104,14 +104,8 @@ struct VersionProbe {
     version: u32,
 }
 
-/// Parses `article.ron` bytes (no normalisation, no backup fallback).
-pub fn parse_article(bytes: &[u8]) -> std::result::Result<Article, String> {
-    parse(bytes)
-}
-
 fn parse(bytes: &[u8]) -> std::result::Result<Article, String> {
-    let s = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
-    ron::from_str::<Article>(s).map_err(|e| e.to_string())
+    Article::from_ron(bytes)
 }
 
 impl Draft {
@@ -582,7 +576,7 @@ impl Store {
         if let Some(holder) = crate::lock::live_holder(&from) {
             return Err(Error::Busy {
                 path: from,
-                holder: Box::new(holder),
+                by: holder.who(),
             });
         }
         fsio::create_dir_all(&self.trash_dir())?;

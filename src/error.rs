@@ -54,19 +54,28 @@ pub enum Error {
     Invalid { vi: String, en: String },
     /// Another window or command is writing to this draft.
     #[error("{}", self.message(Lang::Vi))]
-    Busy {
-        path: PathBuf,
-        holder: Box<crate::lock::Holder>,
-    },
-    /// Someone took this draft over while it was open here.
+    Busy { path: PathBuf, by: Who },
+    /// Someone took this draft over while it was open here. `kept`: the
+    /// text unsaved here went into the version history.
     #[error("{}", self.message(Lang::Vi))]
-    TakenOver { holder: Box<crate::lock::Holder> },
+    TakenOver { by: Who, kept: bool },
+    /// A worker thread stopped unexpectedly (a bug, not the reporter's doing).
+    #[error("{}", self.message(Lang::Vi))]
+    Worker,
     /// A file given as Word that cannot be read as a .docx.
     #[error("{}", self.message(Lang::Vi))]
     Docx {
         file: String,
         problem: crate::import::docx::Problem,
     },
+}
+
+/// Who holds a draft ("cửa sổ Tin Xã khác (tiến trình 1234) trên máy
+/// này, từ 14:32"), as told to the reporter in each language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Who {
+    pub vi: String,
+    pub en: String,
 }
 
 impl Error {
@@ -215,27 +224,41 @@ impl Error {
                 "Could not find the user's data folder. Set TINXA_HOME to a writable folder.".to_owned(),
             ),
             Error::Invalid { vi, en } => lang.pick(vi, en).clone(),
-            Error::Busy { path, holder } => lang.pick(
+            Error::Busy { path, by } => lang.pick(
                 format!(
                     "Bản nháp {} đang được sửa ở {}. Đóng bài ở đó trước, hoặc mở chỉ để đọc.",
                     path.display(),
-                    holder.describe(Lang::Vi)
+                    by.vi
                 ),
                 format!(
                     "The draft {} is being edited in {}. Close it there first, or open it read-only.",
                     path.display(),
-                    holder.describe(Lang::En)
+                    by.en
                 ),
             ),
-            Error::TakenOver { holder } => lang.pick(
+            Error::TakenOver { by, kept: true } => lang.pick(
                 format!(
                     "Bài này vừa được mở để sửa ở {}; cửa sổ này không ghi vào nữa. Những gì chưa lưu ở đây đã được giữ trong Lịch sử phiên bản.",
-                    holder.describe(Lang::Vi)
+                    by.vi
                 ),
                 format!(
                     "This article was just opened for editing in {}; this window no longer writes to it. What was unsaved here is kept in the version history.",
-                    holder.describe(Lang::En)
+                    by.en
                 ),
+            ),
+            Error::TakenOver { by, kept: false } => lang.pick(
+                format!(
+                    "Bài này vừa được mở để sửa ở {}; cửa sổ này không ghi vào nữa. Những gì chưa lưu ở đây KHÔNG ghi được vào Lịch sử phiên bản: hãy chép lại phần đó trước khi đóng cửa sổ.",
+                    by.vi
+                ),
+                format!(
+                    "This article was just opened for editing in {}; this window no longer writes to it. What was unsaved here could NOT be written to the version history: copy it before closing the window.",
+                    by.en
+                ),
+            ),
+            Error::Worker => lang.pick(
+                "Một việc chạy nền gặp lỗi ngoài dự kiến; bài viết không bị ảnh hưởng. Hãy thử lại.".to_owned(),
+                "A background task failed unexpectedly; the article is unaffected. Try again.".to_owned(),
             ),
             Error::Docx { file, problem } => problem.message(lang, file),
         }

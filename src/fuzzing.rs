@@ -10,10 +10,11 @@ use crate::export::html::{self, PhotoRef};
 /// Loading arbitrary bytes as a draft never panics, and a draft that loads
 /// saves and loads back to the same article.
 pub fn draft_bytes(data: &[u8]) {
-    if let Ok(mut a) = crate::draft::parse_article(data) {
+    if let Ok(mut a) = crate::article::Article::from_ron(data) {
         a.normalize();
         let text = ron::ser::to_string(&a).expect("a loaded article serialises");
-        let back = crate::draft::parse_article(text.as_bytes()).expect("what we write, we read");
+        let back =
+            crate::article::Article::from_ron(text.as_bytes()).expect("what we write, we read");
         assert_eq!(back, a);
     }
 }

@@ -188,25 +188,25 @@ pub fn load(draft: &Path, file: &str) -> Result<Article> {
     }
     let p = dir_of(draft).join(file);
     let bytes = fsio::read(&p)?;
-    let mut a = crate::draft::parse_article(&bytes).map_err(|detail| Error::CorruptDraft {
-        path: p.clone(),
-        detail,
-    })?;
+    let mut a =
+        crate::article::Article::from_ron(&bytes).map_err(|detail| Error::CorruptDraft {
+            path: p.clone(),
+            detail,
+        })?;
     a.normalize();
     Ok(a)
 }
 
-/// Restores version `file` over the draft's saved article, after keeping
-/// `current` (what the reporter has now) as a "before restore" version, so
-/// the restore itself can be undone. Returns the restored article (saved)
-/// and the name of the kept "before" version.
+/// Prepares restoring version `file`: keeps `current` (what the reporter
+/// has now) as a "before restore" version, so the restore itself can be
+/// undone, and returns the version's article (dated now) and the name of
+/// the kept "before" version. The caller saves the article (photos deleted
+/// since that version are gone from the draft: the text stays, and the
+/// check reports their markers).
 pub fn restore(draft: &Path, file: &str, current: &Article) -> Result<(Article, String)> {
     let mut a = load(draft, file)?;
     let before = keep(draft, current, Kind::BeforeRestore)?;
     a.updated = Utc::now();
-    // Photos deleted since that version are gone from the draft: keep the
-    // text, leave their markers for the check to report.
-    crate::draft::save_article_no_history(draft, &a)?;
     Ok((a, before))
 }
 

@@ -261,7 +261,7 @@ pub fn pending(dir: &Path) -> Option<Pending> {
     let entry = last_entry(&path)?;
     let saved = fs::read(dir.join(crate::draft::ARTICLE_FILE))
         .ok()
-        .and_then(|b| crate::draft::parse_article(&b).ok())
+        .and_then(|b| crate::article::Article::from_ron(&b).ok())
         .map(|mut a| {
             a.normalize();
             a

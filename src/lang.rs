@@ -32,6 +32,20 @@ impl Lang {
         }
     }
 
+    /// The language to speak: `--lang`, else TINXA_LANG, else the saved
+    /// settings' choice, else Vietnamese.
+    pub fn choose(flag: Option<&str>, saved: Option<Lang>) -> Lang {
+        flag.and_then(Lang::parse)
+            .or_else(|| {
+                std::env::var("TINXA_LANG")
+                    .ok()
+                    .as_deref()
+                    .and_then(Lang::parse)
+            })
+            .or(saved)
+            .unwrap_or_default()
+    }
+
     /// The language's own name, as shown in the language menu.
     pub fn name(self) -> &'static str {
         self.pick("Tiếng Việt", "English")

@@ -15,11 +15,15 @@ pub mod history;
 pub mod import;
 pub mod journal;
 pub mod lang;
+pub mod listing;
 pub mod lock;
 pub mod photo;
+pub mod photo_cache;
 pub mod sample;
+pub mod session;
 pub mod settings;
 pub mod text;
+pub mod undo;
 
 #[doc(hidden)]
 pub mod fuzzing;

@@ -64,6 +64,14 @@ impl Holder {
         self.host == this_host() && !process_alive(self.pid)
     }
 
+    /// Who this is, in both languages, for an error message.
+    pub fn who(&self) -> crate::error::Who {
+        crate::error::Who {
+            vi: self.describe(Lang::Vi),
+            en: self.describe(Lang::En),
+        }
+    }
+
     /// "cửa sổ Tin Xã (tiến trình 1234) trên máy may-tinh-xa, từ 14:32".
     pub fn describe(&self, lang: Lang) -> String {
         let since = self

@@ -16,9 +16,10 @@ use tinxa::draft::{ARTICLE_FILE, Draft, Store};
 use tinxa::history::{self, Kind};
 use tinxa::journal::{self, Journal};
 use tinxa::lang::Lang;
+use tinxa::session::Session;
 use tinxa::settings::Settings;
 use tinxa::ui::screen::editor;
-use tinxa::ui::{App, Message, Opening, Shortcut};
+use tinxa::ui::{App, Message, Shortcut};
 
 fn app_on(store: &Store) -> App {
     App::new(store.clone(), Settings::default(), Lang::Vi)
@@ -26,7 +27,7 @@ fn app_on(store: &Store) -> App {
 
 fn open(app: &mut App, store: &Store, id: &str) {
     let d = store.open(id).unwrap();
-    run(app, Message::Opened(Ok(Box::new(Opening::claim(d)))));
+    run(app, Message::Opened(Ok(Box::new(Session::open(d)))));
 }
 
 /// A home with one new draft, open in a window.

@@ -13,8 +13,9 @@ use iced::keyboard::key::Named;
 use iced_test::selector::id;
 use tinxa::draft::{self, Draft, Store};
 use tinxa::lang::Lang;
+use tinxa::session::Session;
 use tinxa::settings;
-use tinxa::ui::{App, Message, Opening, Shortcut};
+use tinxa::ui::{App, Message, Shortcut};
 
 const PHOTOS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/photos");
 
@@ -73,7 +74,9 @@ fn write_an_article_with_a_photo_and_find_it_again() {
     // The message the file dialog or a drop leads to.
     let dir = app.draft_dir().unwrap().to_path_buf();
     let copied = draft::copy_photo_in(&dir, &Path::new(PHOTOS).join("photo02_BytheWater.jpg"));
-    let _ = app.update(Message::PhotoCopied(copied));
+    let _ = app.update(Message::Editor(
+        tinxa::ui::screen::editor::Message::PhotoCopied(copied),
+    ));
     let id_ = app.article().unwrap().photos[0].id;
     type_into(
         &mut app,
@@ -190,7 +193,14 @@ fn a_failed_save_is_shown_in_words() {
     std::fs::remove_dir_all(&dir).unwrap();
     std::fs::write(&dir, "x").unwrap();
     let err = app.save_now().unwrap_err();
-    let _ = app.update(Message::Saved(Err(err)));
+    let _ = app.update(Message::Editor(
+        tinxa::ui::screen::editor::Message::Session(
+            tinxa::session::Due::Save,
+            Ok(tinxa::session::Done::Saved(
+                tinxa::session::Outcome::Failed(err),
+            )),
+        ),
+    ));
     let (msg, is_error) = app.status().expect("status shown");
     assert!(is_error);
     assert!(msg.starts_with("Không"), "{msg}");
@@ -207,7 +217,7 @@ fn a_failed_save_is_shown_in_words() {
 fn check_problem_click_focuses_the_caption_field() {
     let (_t, store, mut app) = new_app();
     let d = tinxa::sample::create(&store).unwrap();
-    let _ = app.update(Message::Opened(Ok(Box::new(Opening::claim(d)))));
+    let _ = app.update(Message::Opened(Ok(Box::new(Session::open(d)))));
     type_into(&mut app, "photo:1:caption", &[Key::Text("")]);
     // Clear the caption: select all and delete.
     let mut s = sim(&app);
@@ -237,7 +247,7 @@ fn preview_shows_the_sample_like_the_export() {
     let (_t, store, mut app) = new_app();
     let d = tinxa::sample::create(&store).unwrap();
     let doc = tinxa::doc::Document::from_article(&d.article);
-    let _ = app.update(Message::Opened(Ok(Box::new(Opening::claim(d)))));
+    let _ = app.update(Message::Opened(Ok(Box::new(Session::open(d)))));
     let mut s = sim_sized(&app, Size::new(1366.0, 3000.0));
     // Title, sapo, caption, credit and byline are single texts in the preview.
     for t in [
@@ -277,7 +287,7 @@ fn window_check_agrees_with_the_command_line() {
         "Một tiêu đề rất dài có hơn mười hai chữ để thử quy tắc kiểm tra độ dài".into();
     d.save().unwrap();
     let dir = d.dir.clone();
-    let _ = app.update(Message::Opened(Ok(Box::new(Opening::claim(d)))));
+    let _ = app.update(Message::Opened(Ok(Box::new(Session::open(d)))));
     let cli = tinxa::check::check(
         &Draft::load(&dir).unwrap().article,
         Some(&dir),
@@ -297,21 +307,27 @@ fn window_check_agrees_with_the_command_line() {
 fn find_and_replace_in_the_body() {
     let (_t, store, mut app) = new_app();
     let d = tinxa::sample::create(&store).unwrap();
-    let _ = app.update(Message::Opened(Ok(Box::new(Opening::claim(d)))));
+    let _ = app.update(Message::Opened(Ok(Box::new(Session::open(d)))));
     let _ = app.update(Message::Shortcut(Shortcut::Find));
     type_into(&mut app, "find", &[Key::Text("Tỉnh ủy")]);
     type_into(&mut app, "replace", &[Key::Text("Tỉnh uỷ")]);
     use tinxa::ui::screen::editor::Message as E;
     let before = app.article().unwrap().body.matches("Tỉnh ủy").count();
     assert!(before > 3);
-    let _ = app.update(Message::Editor(E::FindNext));
-    let _ = app.update(Message::Editor(E::ReplaceOne));
+    let _ = app.update(Message::Editor(E::Find(
+        tinxa::ui::screen::editor::FindMessage::Next,
+    )));
+    let _ = app.update(Message::Editor(E::Find(
+        tinxa::ui::screen::editor::FindMessage::ReplaceOne,
+    )));
     assert_eq!(
         app.article().unwrap().body.matches("Tỉnh ủy").count(),
         before - 1,
         "one replaced"
     );
-    let _ = app.update(Message::Editor(E::ReplaceAll));
+    let _ = app.update(Message::Editor(E::Find(
+        tinxa::ui::screen::editor::FindMessage::ReplaceAll,
+    )));
     assert_eq!(app.article().unwrap().body.matches("Tỉnh ủy").count(), 0);
     let _ = app.update(Message::Shortcut(Shortcut::Undo));
     assert_eq!(
@@ -326,7 +342,7 @@ fn export_shows_photo_progress_then_the_result() {
     use iced::futures::StreamExt;
     let (t, store, mut app) = new_app();
     let d = tinxa::sample::create(&store).unwrap();
-    let _ = app.update(Message::Opened(Ok(Box::new(Opening::claim(d)))));
+    let _ = app.update(Message::Opened(Ok(Box::new(Session::open(d)))));
     let out = t.path().join("xuat");
     std::fs::create_dir(&out).unwrap();
     let task = app.update(Message::ExportTo(
@@ -344,7 +360,9 @@ fn export_shows_photo_progress_then_the_result() {
             continue;
         };
         let progress = match m {
-            Message::ExportProgress(done, total) => Some(format!("Đang xử lý ảnh {done}/{total}…")),
+            Message::Export(tinxa::ui::export::Message::Progress(done, total)) => {
+                Some(format!("Đang xử lý ảnh {done}/{total}…"))
+            }
             _ => None,
         };
         seen.push(format!("{m:?}").chars().take(40).collect::<String>());
@@ -355,7 +373,7 @@ fn export_shows_photo_progress_then_the_result() {
         }
     }
     assert!(
-        seen.iter().any(|m| m.starts_with("ExportProgress(1, 1)")),
+        seen.iter().any(|m| m.starts_with("Export(Progress(1, 1))")),
         "{seen:?}"
     );
     let (msg, is_error) = app.status().unwrap();

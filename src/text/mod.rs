@@ -71,6 +71,49 @@ pub fn clean_multiline(s: &str) -> String {
         .collect()
 }
 
+/// Pasted text for the body: [`clean_multiline`], and the leading tabs and
+/// spaces of each line go (paragraphs copied from Word, web pages and chat
+/// often start with a tab, which Markdown would turn into a code block).
+/// List items keep the indentation they have beyond the first item's (a
+/// nested list); quotes (`>`) need none.
+pub fn clean_paste(s: &str) -> String {
+    let s = clean_multiline(s);
+    let mut out = String::with_capacity(s.len());
+    // Indentation of the first item of the list being pasted: nested
+    // items keep what they have beyond it.
+    let mut list_base: Option<usize> = None;
+    for (i, line) in s.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let bare = line.trim_start_matches([' ', '\t', '\u{a0}', '\u{3000}']);
+        let indent: usize = line[..line.len() - bare.len()]
+            .chars()
+            .map(|c| if c == '\t' { 4 } else { 1 })
+            .sum();
+        if is_list_item(bare) {
+            let base = *list_base.get_or_insert(indent);
+            out.extend(std::iter::repeat_n(' ', indent.saturating_sub(base)));
+        } else if !bare.is_empty() {
+            list_base = None;
+        }
+        out.push_str(bare);
+    }
+    out
+}
+
+/// `- x`, `* x`, `+ x`, `1. x` or `1) x`.
+fn is_list_item(line: &str) -> bool {
+    if let Some(rest) = line.strip_prefix(['-', '*', '+']) {
+        return rest.starts_with(' ');
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    digits > 0
+        && digits < 10
+        && line[digits..].starts_with(['.', ')'])
+        && line[digits + 1..].starts_with(' ')
+}
+
 /// Base letter of a Vietnamese letter with its marks removed (đ → d).
 fn strip_marks(s: &str) -> impl Iterator<Item = char> + '_ {
     s.nfd().filter(|c| !is_combining_mark(*c)).map(|c| match c {
@@ -202,6 +245,28 @@ pub fn sort_key(s: &str) -> Vec<(u32, u8)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pasted_paragraphs_never_become_code_blocks() {
+        let pasted = "Tham dự có:\r\n\tBí thư, phó Bí thư các chi bộ trực thuộc Đảng ủy.\r\n    Cán bộ, công chức xã.";
+        let clean = clean_paste(pasted);
+        assert_eq!(
+            clean,
+            "Tham dự có:\nBí thư, phó Bí thư các chi bộ trực thuộc Đảng ủy.\nCán bộ, công chức xã."
+        );
+        let blocks = crate::doc::parse_markdown(&clean);
+        assert!(!format!("{blocks:?}").contains("Code"), "{blocks:?}");
+        // Lists keep their nesting relative to their first item.
+        assert_eq!(
+            clean_paste("- một\n\t- hai\n\n- ba"),
+            "- một\n    - hai\n\n- ba"
+        );
+        assert_eq!(
+            clean_paste("\t1. Mục một\n\t2) Mục hai"),
+            "1. Mục một\n2) Mục hai"
+        );
+        assert_eq!(clean_paste("  > trích dẫn"), "> trích dẫn");
+    }
 
     #[test]
     fn slug_drops_marks_keeps_base_letters() {

@@ -1,12 +1,14 @@
 //! The start screen: every draft, searchable without diacritics.
 
-use iced::widget::{Column, button, column, container, row, scrollable, text, text_input};
+use iced::widget::{Column, button, column, container, row, scrollable, text};
 use iced::{Element, Fill};
 
 use crate::draft::Summary;
 use crate::lang::Lang;
 use crate::text as vt;
 use crate::ui::i18n::T;
+use crate::ui::theme;
+use crate::ui::widget::input;
 
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -37,42 +39,7 @@ pub enum Action {
 
 /// The drafts list as read off the UI thread: summaries plus the thumbnails
 /// that exist (so the view never touches the disk).
-#[derive(Debug, Clone, Default)]
-pub struct Listing {
-    pub list: Vec<Summary>,
-    pub thumbs: std::collections::HashMap<String, std::path::PathBuf>,
-    /// Drafts left with a journal by a session that did not end (a crash,
-    /// a power cut) and that no live window is editing: (id, title).
-    pub unfinished: Vec<(String, String)>,
-}
-
-impl Listing {
-    /// Reads the drafts list and looks for each draft's cached thumbnail.
-    pub fn read(store: &crate::draft::Store) -> crate::error::Result<Listing> {
-        let list = store.list()?;
-        let thumbs = list
-            .iter()
-            .filter_map(|s| {
-                let f = s.thumbnail.as_ref()?;
-                let p = store
-                    .draft_dir(&s.id)
-                    .join(crate::ui::CACHE_DIR)
-                    .join(format!("thumb-{f}.jpg"));
-                p.exists().then(|| (s.id.clone(), p))
-            })
-            .collect();
-        let unfinished = list
-            .iter()
-            .filter(|s| crate::journal::left_behind(&store.draft_dir(&s.id)))
-            .map(|s| (s.id.clone(), s.title.clone()))
-            .collect();
-        Ok(Listing {
-            list,
-            thumbs,
-            unfinished,
-        })
-    }
-}
+pub use crate::listing::Listing;
 
 /// How the list is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -155,7 +122,7 @@ impl Drafts {
     }
 
     fn trash_view(&self, trash: &[Summary], lang: Lang) -> Element<'_, Message> {
-        let mut list = Column::new().spacing(6);
+        let mut list = Column::new().spacing(theme::LIST);
         for s in trash {
             let title = if s.title.is_empty() {
                 T::Untitled.tr(lang).to_owned()
@@ -165,13 +132,13 @@ impl Drafts {
             list = list.push(
                 container(
                     row![
-                        text(title).size(16).width(Fill),
+                        text(title).size(theme::EDITOR_TEXT).width(Fill),
                         button(text(T::Restore.tr(lang))).on_press(Message::Restore(s.id.clone())),
                     ]
-                    .spacing(6)
+                    .spacing(theme::LIST)
                     .align_y(iced::Center),
                 )
-                .padding(10)
+                .padding(theme::ITEM_PAD)
                 .style(container::rounded_box),
             );
         }
@@ -183,17 +150,19 @@ impl Drafts {
                 button(text(T::Back.tr(lang)))
                     .style(button::secondary)
                     .on_press(Message::ShowTrash(false)),
-                text(T::Trash.tr(lang)).size(22).width(Fill),
+                text(T::Trash.tr(lang))
+                    .size(theme::SCREEN_TITLE)
+                    .width(Fill),
                 button(text(T::EmptyTrash.tr(lang)))
                     .style(button::danger)
                     .on_press_maybe((!trash.is_empty()).then_some(Message::EmptyTrash)),
             ]
-            .spacing(12)
+            .spacing(theme::SECTION_GAP)
             .align_y(iced::Center),
             scrollable(list).height(Fill)
         ]
-        .spacing(12)
-        .padding(16)
+        .spacing(theme::SECTION_GAP)
+        .padding(theme::PAGE_PAD)
         .into()
     }
 
@@ -202,7 +171,7 @@ impl Drafts {
             return self.trash_view(trash, lang);
         }
         let now = chrono::Utc::now();
-        let mut list = Column::new().spacing(6);
+        let mut list = Column::new().spacing(theme::LIST);
         let mut any = false;
         for s in self.visible().take(500) {
             any = true;
@@ -222,9 +191,12 @@ impl Drafts {
                 container(
                     row![
                         thumb(self.thumbs.get(&s.id)),
-                        column![text(title).size(17), text(line).size(13)]
-                            .spacing(2)
-                            .width(Fill),
+                        column![
+                            text(title).size(theme::LIST_TITLE),
+                            text(line).size(theme::SMALL)
+                        ]
+                        .spacing(theme::TIGHT - 1)
+                        .width(Fill),
                         button(text(T::Open.tr(lang))).on_press(Message::Open(s.id.clone())),
                         button(text(T::Duplicate.tr(lang)))
                             .style(button::secondary)
@@ -233,10 +205,10 @@ impl Drafts {
                             .style(button::danger)
                             .on_press(Message::Delete(s.id.clone())),
                     ]
-                    .spacing(6)
+                    .spacing(theme::LIST)
                     .align_y(iced::Center),
                 )
-                .padding(10)
+                .padding(theme::ITEM_PAD)
                 .style(container::rounded_box),
             );
         }
@@ -244,10 +216,10 @@ impl Drafts {
             list = list.push(text(T::NoDrafts.tr(lang)));
         }
         let mut top = row![
-            text_input(T::Search.tr(lang), &self.search)
+            input(T::Search.tr(lang), &self.search)
                 .id("search")
                 .on_input(Message::Search)
-                .padding(8)
+                .padding(theme::FIELD as u16)
                 .width(Fill),
             button(text(T::NewDraft.tr(lang))).on_press(Message::New),
             button(text(T::Import.tr(lang)))
@@ -266,7 +238,7 @@ impl Drafts {
                 .style(button::secondary)
                 .on_press(Message::ShowTrash(true)),
         ]
-        .spacing(8);
+        .spacing(theme::FIELD);
         if self.deleted.is_some() {
             top = top.push(
                 button(text(T::Undo.tr(lang)))
@@ -274,9 +246,9 @@ impl Drafts {
                     .on_press(Message::UndoDelete),
             );
         }
-        let mut unfinished = Column::new().spacing(4);
+        let mut unfinished = Column::new().spacing(theme::ROW);
         if !self.unfinished.is_empty() {
-            unfinished = unfinished.push(text(T::UnfinishedSession.tr(lang)).size(14));
+            unfinished = unfinished.push(text(T::UnfinishedSession.tr(lang)).size(theme::NORMAL));
             for (id, title) in &self.unfinished {
                 let title = if title.is_empty() {
                     T::Untitled.tr(lang)
@@ -285,10 +257,10 @@ impl Drafts {
                 };
                 unfinished = unfinished.push(
                     row![
-                        text(format!("«{title}»")).size(15).width(Fill),
+                        text(format!("«{title}»")).size(theme::SECTION).width(Fill),
                         button(text(T::RecoverOpen.tr(lang))).on_press(Message::Open(id.clone())),
                     ]
-                    .spacing(8)
+                    .spacing(theme::FIELD)
                     .align_y(iced::Center),
                 );
             }
@@ -301,13 +273,13 @@ impl Drafts {
                 container::warning
             });
         column![
-            text(T::Drafts.tr(lang)).size(22),
+            text(T::Drafts.tr(lang)).size(theme::SCREEN_TITLE),
             unfinished,
             top,
             scrollable(list).height(Fill)
         ]
-        .spacing(12)
-        .padding(16)
+        .spacing(theme::SECTION_GAP)
+        .padding(theme::PAGE_PAD)
         .into()
     }
 }

@@ -1,13 +1,15 @@
 //! Settings: language, theme, zoom, defaults for new drafts, photo export
 //! size and quality, house tone-mark style.
 
-use iced::widget::{button, column, pick_list, row, text, text_input};
+use iced::widget::{button, column, pick_list, row, text};
 use iced::{Element, Fill};
 
 use crate::lang::Lang;
 use crate::settings::{Settings, ThemeChoice};
 use crate::text::tone::ToneStyle;
 use crate::ui::i18n::T;
+use crate::ui::theme;
+use crate::ui::widget::input;
 
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -66,7 +68,7 @@ impl<V> std::fmt::Display for Choice<V> {
 }
 
 pub fn view(s: &Settings, lang: Lang) -> Element<'_, Message> {
-    let label = |t: T| text(t.tr(lang)).size(14).width(320);
+    let label = |t: T| text(t.tr(lang)).size(theme::NORMAL).width(320);
     let langs: Vec<Choice<Lang>> = Lang::ALL.iter().map(|l| Choice(*l, l.name())).collect();
     let themes = vec![
         Choice(ThemeChoice::Light, T::Light.tr(lang)),
@@ -82,9 +84,9 @@ pub fn view(s: &Settings, lang: Lang) -> Element<'_, Message> {
             button(text(T::Back.tr(lang)))
                 .style(button::secondary)
                 .on_press(Message::Back),
-            text(T::Settings.tr(lang)).size(22)
+            text(T::Settings.tr(lang)).size(theme::SCREEN_TITLE)
         ]
-        .spacing(12),
+        .spacing(theme::SECTION_GAP),
         row![
             label(T::Language),
             pick_list(langs.clone(), find(&langs), |c| Message::Lang(c.0))
@@ -108,27 +110,27 @@ pub fn view(s: &Settings, lang: Lang) -> Element<'_, Message> {
         .align_y(iced::Center),
         row![
             label(T::DefaultByline),
-            text_input("", &s.default_byline)
+            input("", &s.default_byline)
                 .id("default-byline")
                 .on_input(Message::Byline)
                 .width(Fill)
         ],
         row![
             label(T::DefaultPlace),
-            text_input("", &s.default_place)
+            input("", &s.default_place)
                 .id("default-place")
                 .on_input(Message::Place)
                 .width(Fill)
         ],
         row![
             label(T::PhotoSide),
-            text_input("1600", &s.photo_max_side.to_string())
+            input("1600", &s.photo_max_side.to_string())
                 .on_input(Message::Side)
                 .width(120)
         ],
         row![
             label(T::PhotoQuality),
-            text_input("82", &s.photo_quality.to_string())
+            input("82", &s.photo_quality.to_string())
                 .on_input(Message::Quality)
                 .width(120)
         ],
@@ -144,8 +146,8 @@ pub fn view(s: &Settings, lang: Lang) -> Element<'_, Message> {
             .style(button::secondary)
             .on_press(Message::OpenDataFolder),
     ]
-    .spacing(12)
-    .padding(16)
+    .spacing(theme::SECTION_GAP)
+    .padding(theme::PAGE_PAD)
     .max_width(900)
     .into()
 }

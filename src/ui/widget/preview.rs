@@ -7,13 +7,15 @@ use iced::font::{Style, Weight};
 use iced::widget::{Column, column, container, image, rich_text, span, text};
 use iced::{Element, Fill, Font, Right};
 
-use crate::doc::{Block, Document, Inline};
+// `Part`, not `Block`: doc's blocks, nothing to do with the draft's lock.
+use crate::doc::{Block as Part, Document, Inline};
+use crate::ui::theme;
 
 fn spans<'a>(content: &'a [Inline], bold: bool, italic: bool, out: &mut Vec<text::Span<'a>>) {
     for i in content {
         match i {
             Inline::Text(t) | Inline::Code(t) => {
-                let mut f = Font::with_name(super::FONT_NAME);
+                let mut f = Font::with_name(crate::ui::window::FONT_NAME);
                 if bold {
                     f.weight = Weight::Bold;
                 }
@@ -38,17 +40,17 @@ fn para<'a, M: 'a>(content: &'a [Inline], size: f32, bold: bool) -> Element<'a, 
 }
 
 fn blocks<'a, M: 'a>(
-    bs: &'a [Block],
+    bs: &'a [Part],
     images: &HashMap<u32, image::Handle>,
     col: &mut Vec<Element<'a, M>>,
 ) {
     for b in bs {
         match b {
-            Block::Heading { level, content } => {
+            Part::Heading { level, content } => {
                 col.push(para(content, 24.0 - *level as f32 * 1.5, true))
             }
-            Block::Paragraph(c) => col.push(para(c, 16.0, false)),
-            Block::List { start, items } => {
+            Part::Paragraph(c) => col.push(para(c, theme::EDITOR_TEXT, false)),
+            Part::List { start, items } => {
                 for (n, item) in items.iter().enumerate() {
                     let mark = match start {
                         Some(s) => format!("{}.", s + n as u64),
@@ -58,44 +60,49 @@ fn blocks<'a, M: 'a>(
                     blocks(item, images, &mut inner);
                     col.push(
                         iced::widget::row![
-                            text(mark).size(16),
-                            Column::with_children(inner).spacing(6)
+                            text(mark).size(theme::EDITOR_TEXT),
+                            Column::with_children(inner).spacing(theme::LIST)
                         ]
-                        .spacing(8)
+                        .spacing(theme::FIELD)
                         .into(),
                     );
                 }
             }
-            Block::Quote(inner) => {
+            Part::Quote(inner) => {
                 let mut v = Vec::new();
                 blocks(inner, images, &mut v);
                 col.push(
-                    container(Column::with_children(v).spacing(6))
+                    container(Column::with_children(v).spacing(theme::LIST))
                         .padding([4, 16])
                         .style(container::rounded_box)
                         .into(),
                 );
             }
-            Block::Code(c) => col.push(text(c.as_str()).font(Font::MONOSPACE).into()),
-            Block::Rule => col.push(iced::widget::rule::horizontal(1).into()),
-            Block::Photo(p) => {
+            Part::Code(c) => col.push(text(c.as_str()).font(Font::MONOSPACE).into()),
+            Part::Rule => col.push(iced::widget::rule::horizontal(1).into()),
+            Part::Photo(p) => {
                 let mut fig = Vec::new();
                 if let Some(h) = images.get(&p.id) {
                     fig.push(image(h.clone()).width(Fill).into());
                 }
                 let italic = Font {
                     style: Style::Italic,
-                    ..Font::with_name(super::FONT_NAME)
+                    ..Font::with_name(crate::ui::window::FONT_NAME)
                 };
                 if !p.caption.is_empty() {
-                    fig.push(text(p.caption.as_str()).size(14).font(italic).into());
+                    fig.push(
+                        text(p.caption.as_str())
+                            .size(theme::NORMAL)
+                            .font(italic)
+                            .into(),
+                    );
                 }
                 if !p.credit.is_empty() {
-                    fig.push(text(format!("Ảnh: {}", p.credit)).size(13).into());
+                    fig.push(text(format!("Ảnh: {}", p.credit)).size(theme::SMALL).into());
                 }
                 col.push(
                     column(fig)
-                        .spacing(4)
+                        .spacing(theme::ROW)
                         .align_x(iced::Center)
                         .width(Fill)
                         .into(),
@@ -109,34 +116,48 @@ fn blocks<'a, M: 'a>(
 pub fn view<'a, M: 'a>(doc: &'a Document, images: &HashMap<u32, image::Handle>) -> Element<'a, M> {
     let bold = Font {
         weight: Weight::Bold,
-        ..Font::with_name(super::FONT_NAME)
+        ..Font::with_name(crate::ui::window::FONT_NAME)
     };
     let mut col: Vec<Element<'a, M>> = Vec::new();
     if !doc.title.is_empty() {
-        col.push(text(doc.title.as_str()).size(26).font(bold).into());
+        col.push(
+            text(doc.title.as_str())
+                .size(theme::PREVIEW_TITLE)
+                .font(bold)
+                .into(),
+        );
     }
     let meta: Vec<&str> = [doc.place.as_str(), doc.date.as_deref().unwrap_or("")]
         .into_iter()
         .filter(|s| !s.is_empty())
         .collect();
     if !meta.is_empty() {
-        col.push(text(meta.join(" – ")).size(13).into());
+        col.push(text(meta.join(" – ")).size(theme::SMALL).into());
     }
     if !doc.sapo.is_empty() {
-        col.push(text(doc.sapo.as_str()).size(16).font(bold).into());
+        col.push(
+            text(doc.sapo.as_str())
+                .size(theme::EDITOR_TEXT)
+                .font(bold)
+                .into(),
+        );
     }
     blocks(&doc.blocks, images, &mut col);
     if !doc.byline.is_empty() {
         col.push(
             text(doc.byline.as_str())
-                .size(16)
+                .size(theme::EDITOR_TEXT)
                 .font(bold)
                 .width(Fill)
                 .align_x(Right)
                 .into(),
         );
     }
-    container(Column::with_children(col).spacing(12).max_width(760))
-        .padding(20)
-        .into()
+    container(
+        Column::with_children(col)
+            .spacing(theme::SECTION_GAP)
+            .max_width(760),
+    )
+    .padding(theme::PAGE_PAD + 4)
+    .into()
 }

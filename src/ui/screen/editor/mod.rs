@@ -1,0 +1,603 @@
+//! The editor: one form in the order the article reads, the preview beside
+//! it, and the pre-publish check under the preview. It owns its draft's
+//! editing [`Session`]: saving, the journal and the lock run as its own
+//! tasks.
+
+mod find;
+mod form;
+mod history_panel;
+mod photos;
+mod refresh;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use iced::widget::text_editor::{self, Action as EditorAction, Edit};
+use iced::widget::{Column, button, column, container, image, row, scrollable, text};
+use iced::{Element, Fill, Length, Task};
+
+use crate::article::Article;
+use crate::check::{self, PhotoFile, Problem, Severity};
+use crate::doc::Document;
+use crate::error::Error;
+use crate::lang::Lang;
+use crate::photo_cache::PhotoCopies;
+use crate::session::{Done, Due, Report, SaveState, Session, Version};
+use crate::settings::Settings;
+use crate::text as vt;
+use crate::ui::i18n::T;
+use crate::ui::widget::{photo_card, preview};
+use crate::ui::{task, theme};
+use crate::undo::{Change, UndoStack};
+
+pub use find::Message as FindMessage;
+pub use refresh::Refresh;
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Title(String),
+    Sapo(EditorAction),
+    Body(EditorAction),
+    Byline(String),
+    Place(String),
+    Date(String),
+    Category(String),
+    Tags(String),
+    Photo(u32, photo_card::Event),
+    Format(&'static str, &'static str),
+    /// "Thêm ảnh": the app shows the file dialog.
+    AddPhotos,
+    /// Photo files chosen, dropped or typed: copy them into the draft.
+    AddPhotoFiles(Vec<PathBuf>),
+    PhotoCopied(Result<String, Error>),
+    Preview(u32, Result<PhotoCopies, Error>),
+    TogglePreview,
+    Export,
+    ExportAnyway,
+    Save,
+    Back,
+    Focus(String),
+    Undo,
+    Redo,
+    Find(find::Message),
+    ConvertLegacy,
+    NormalizeTone,
+    /// Put the unfinished session's text back.
+    Recover,
+    /// Leave it in the history.
+    SetAside,
+    /// Edit a draft another window or command holds.
+    TakeOver,
+    TookOver(Result<Box<Session>, Error>),
+    ShowHistory,
+    CloseHistory,
+    VersionsListed(Result<Vec<Version>, Error>),
+    RestoreVersion(String),
+    VersionRestored(Result<Box<Article>, Error>),
+    /// File work done for the editor: what to tell the reporter.
+    Done(Result<(), Error>, T),
+    /// Session work (journal, lock refresh, save) back from a worker.
+    Session(Due, Result<Done, Error>),
+    Refreshed(Result<Box<Refresh>, Error>),
+}
+
+/// What the app must do for the editor.
+pub enum Action {
+    None,
+    Run(Task<Message>),
+    /// Show the photo file dialog.
+    AddPhotos,
+    /// Show the export dialog.
+    Export,
+    Back,
+    /// A line for the status bar.
+    Say(String),
+    /// An error for the status bar.
+    Fail(Error),
+    /// A save failed (the text stays here; saving is tried again).
+    SaveFailed(Error),
+    /// A save succeeded: an earlier error line is out of date.
+    Saved,
+}
+
+pub struct Editor {
+    pub session: Session,
+    body: text_editor::Content,
+    sapo: text_editor::Content,
+    undo: UndoStack,
+    date: String,
+    tags: String,
+    pub problems: Vec<Problem>,
+    pub doc: Document,
+    pub images: HashMap<u32, image::Handle>,
+    /// Small copies for the photo cards.
+    pub thumbs: HashMap<u32, image::Handle>,
+    /// What is known of each photo's file (filled off the UI thread).
+    pub files: HashMap<u32, PhotoFile>,
+    /// The preview and the check lag the last edit (refreshed on a tick).
+    pub stale: bool,
+    pub show_preview: bool,
+    /// The window is wide enough for the preview beside the form; on a
+    /// narrow one the preview is a full view instead.
+    pub wide: bool,
+    pub confirm_export: bool,
+    find: Option<find::Find>,
+    /// The version history, while it is shown.
+    pub versions: Option<Vec<Version>>,
+    /// A refresh is running on a worker thread.
+    pub refreshing: bool,
+    /// The status bar's counts and which photos have a marker, kept from
+    /// the last refresh: counting a 10,000-word body on every frame would
+    /// slow typing down.
+    counts: String,
+    placed: std::collections::HashSet<u32>,
+}
+
+impl Editor {
+    /// The editor over an opened session; also returns the work that makes
+    /// the photos' preview copies.
+    pub fn new(
+        session: Session,
+        settings: &Settings,
+        lang: Lang,
+        wide: bool,
+    ) -> (Editor, Task<Message>) {
+        let a = &session.draft.article;
+        let mut e = Editor {
+            body: text_editor::Content::with_text(&a.body),
+            sapo: text_editor::Content::with_text(&a.sapo),
+            undo: UndoStack::default(),
+            date: form::date_text(a),
+            tags: a.tags.join(", "),
+            problems: Vec::new(),
+            doc: Document::from_article(a),
+            images: HashMap::new(),
+            thumbs: HashMap::new(),
+            files: HashMap::new(),
+            stale: false,
+            show_preview: wide,
+            wide,
+            confirm_export: false,
+            find: None,
+            versions: None,
+            refreshing: false,
+            counts: String::new(),
+            placed: Default::default(),
+            session,
+        };
+        e.refresh(settings, lang);
+        let previews = Task::batch(
+            e.session
+                .article()
+                .photos
+                .iter()
+                .map(|p| photos::preview_task(&e.session, p.id))
+                .collect::<Vec<_>>(),
+        );
+        (e, previews)
+    }
+
+    pub fn article(&self) -> &Article {
+        self.session.article()
+    }
+
+    /// Recomputes the preview model and the check after a change, here and
+    /// now (after a click; typing uses [`Editor::tick`]).
+    pub fn refresh(&mut self, settings: &Settings, lang: Lang) {
+        let r = Refresh::compute(self.session.article(), &self.files, &settings.check, lang);
+        self.apply(r);
+    }
+
+    fn apply(&mut self, r: Refresh) {
+        self.doc = r.doc;
+        self.problems = r.problems;
+        self.counts = r.counts;
+        self.placed = r.placed;
+        self.stale = false;
+    }
+
+    /// Status bar counts: body words and characters, sapo and title words.
+    pub fn counts(&self) -> &str {
+        &self.counts
+    }
+
+    pub fn save_state(&self) -> SaveState {
+        self.session.save_state()
+    }
+
+    /// The window's width class changed.
+    pub fn set_wide(&mut self, wide: bool) {
+        if self.wide && !wide {
+            self.show_preview = false; // the form first on a narrow window
+        }
+        self.wide = wide;
+    }
+
+    fn changed(&mut self) {
+        self.session.edited(Instant::now());
+        self.stale = true;
+    }
+
+    /// The 300 ms tick: the preview and check after typing pauses (on a
+    /// worker: tens of milliseconds on a 10,000-word article), and whatever
+    /// the session has due (journal, lock refresh, autosave).
+    pub fn tick(&mut self, settings: &Settings, lang: Lang) -> Task<Message> {
+        let mut tasks = Vec::new();
+        if self.stale && !self.refreshing {
+            self.stale = false;
+            self.refreshing = true;
+            let article = self.session.article().clone();
+            let files = self.files.clone();
+            let limits = settings.check;
+            tasks.push(Task::perform(
+                task::blocking(move || Box::new(Refresh::compute(&article, &files, &limits, lang))),
+                Message::Refreshed,
+            ));
+        }
+        let now = Instant::now();
+        while let Some(due) = self.session.due(now) {
+            match self.session.begin(due, now) {
+                Some(work) => tasks.push(run_session(due, work)),
+                None => break,
+            }
+        }
+        Task::batch(tasks)
+    }
+
+    /// Saves at once (closing, switching drafts). `Ok(Some(w))`: saved, but
+    /// a clean-up step failed and the reporter should hear of it.
+    pub fn save_now(&mut self) -> Result<Option<Error>, Error> {
+        self.session.save_now()
+    }
+
+    /// The editor closes: let go of the draft.
+    pub fn close(&mut self) {
+        self.session.release();
+    }
+
+    pub fn update(&mut self, message: Message, settings: &Settings, lang: Lang) -> Action {
+        let read_only = self.session.read_only();
+        if read_only && refused_when_read_only(&message) {
+            return Action::None; // nothing typed here could be saved
+        }
+        if let Some((field, change)) = undo_step(&message, self.session.article()) {
+            let change = change.as_change();
+            self.undo
+                .record(self.session.article(), field, change, Instant::now());
+        }
+        match message {
+            Message::Title(_)
+            | Message::Sapo(_)
+            | Message::Body(_)
+            | Message::Byline(_)
+            | Message::Place(_)
+            | Message::Date(_)
+            | Message::Category(_)
+            | Message::Tags(_)
+            | Message::Format(..) => {
+                if self.edit_field(message) {
+                    self.changed();
+                }
+                Action::None
+            }
+            Message::Photo(id, event) => self.photo_event(id, event, settings, lang),
+            Message::AddPhotos => Action::AddPhotos,
+            Message::AddPhotoFiles(paths) => Action::Run(self.add_photo_files(paths)),
+            Message::PhotoCopied(r) => self.photo_copied(r),
+            Message::Preview(id, r) => {
+                self.preview_loaded(id, r);
+                self.refresh(settings, lang);
+                Action::None
+            }
+            Message::Find(m) => self.find_update(m),
+            Message::Undo | Message::Redo => {
+                let a = self.session.article();
+                let restored = if matches!(message, Message::Undo) {
+                    self.undo.undo(a)
+                } else {
+                    self.undo.redo(a)
+                };
+                if let Some(previous) = restored {
+                    self.session.draft.article = previous;
+                    self.reload_fields();
+                    self.changed();
+                }
+                Action::None
+            }
+            Message::ConvertLegacy => {
+                self.session.draft.article.each_text_mut(|s| {
+                    if let Some((_, converted)) = vt::legacy::convert_auto(s) {
+                        *s = converted;
+                    }
+                });
+                self.reload_fields();
+                self.changed();
+                Action::None
+            }
+            Message::NormalizeTone => {
+                let style = settings.tone_style;
+                self.session
+                    .draft
+                    .article
+                    .each_text_mut(|s| *s = vt::tone::apply(s, style));
+                self.reload_fields();
+                self.changed();
+                Action::None
+            }
+            Message::TogglePreview => {
+                self.show_preview = !self.show_preview;
+                Action::None
+            }
+            Message::Export => {
+                if check::blocks(&self.problems) {
+                    self.confirm_export = true;
+                    return Action::None;
+                }
+                Action::Export
+            }
+            Message::ExportAnyway => {
+                self.confirm_export = false;
+                Action::Export
+            }
+            Message::Save => match self.session.begin_save() {
+                Some(work) => Action::Run(run_session(Due::Save, work)),
+                None => Action::None,
+            },
+            Message::Back => Action::Back,
+            Message::Focus(field) => {
+                if !self.wide {
+                    self.show_preview = false;
+                }
+                Action::Run(focus_field(&field))
+            }
+            Message::Session(due, r) => {
+                let done = r.unwrap_or_else(|e| Done::failed(due, e));
+                match self.session.finish(done, Instant::now()) {
+                    None => Action::None,
+                    Some(Report::Saved) => Action::Saved,
+                    Some(Report::SaveFailed(e)) => Action::SaveFailed(e),
+                    Some(Report::Warning(e) | Report::Error(e)) => Action::Fail(e),
+                }
+            }
+            Message::Refreshed(r) => {
+                self.refreshing = false;
+                let stale = self.stale; // edits since it started: next tick redoes it
+                match r {
+                    Ok(r) => self.apply(*r),
+                    Err(e) => return Action::Fail(e),
+                }
+                self.stale = stale;
+                Action::None
+            }
+            Message::Done(r, said) => match r {
+                Ok(()) => Action::Say(said.tr(lang).to_owned()),
+                Err(e) => Action::Fail(e),
+            },
+            Message::Recover
+            | Message::SetAside
+            | Message::TakeOver
+            | Message::TookOver(_)
+            | Message::ShowHistory
+            | Message::CloseHistory
+            | Message::VersionsListed(_)
+            | Message::RestoreVersion(_)
+            | Message::VersionRestored(_) => self.history_update(message, settings, lang),
+        }
+    }
+
+    fn reload_body(&mut self) {
+        self.body = text_editor::Content::with_text(&self.session.article().body);
+    }
+
+    /// After an undo, a conversion or a style change: every editor shows the model.
+    fn reload_fields(&mut self) {
+        let a = self.session.article();
+        self.body = text_editor::Content::with_text(&a.body);
+        self.sapo = text_editor::Content::with_text(&a.sapo);
+        self.date = form::date_text(a);
+        self.tags = a.tags.join(", ");
+    }
+
+    /// Byte offset of the cursor in the body.
+    fn cursor_byte(&self) -> usize {
+        let pos = self.body.cursor().position;
+        let text = self.body.text();
+        let mut offset = 0;
+        for (i, line) in text.split('\n').enumerate() {
+            if i == pos.line {
+                // iced's column is a byte index into the line (cosmic-text's).
+                return offset + pos.column.min(line.len());
+            }
+            offset += line.len() + 1;
+        }
+        text.len()
+    }
+
+    pub fn view(&self, lang: Lang) -> Element<'_, Message> {
+        let form = scrollable(self.form(lang)).height(Fill).width(Fill);
+        if !self.show_preview {
+            return form.into();
+        }
+        let form: Element<'_, Message> = if self.wide {
+            form.into()
+        } else {
+            iced::widget::space::horizontal().width(0).into()
+        };
+        let side = match &self.versions {
+            Some(v) => history_panel::view(v, lang),
+            None => column![
+                scrollable(preview::view(&self.doc, &self.images)).height(Length::FillPortion(3)),
+                scrollable(self.checks(lang)).height(Length::FillPortion(1)),
+            ]
+            .into(),
+        };
+        row![
+            form,
+            container(side).width(Fill).style(container::bordered_box)
+        ]
+        .into()
+    }
+
+    /// The pre-publish check: each problem focuses its field when clicked.
+    fn checks(&self, lang: Lang) -> Column<'_, Message> {
+        let small = |t: T| text(t.tr(lang)).size(theme::SMALL);
+        let mut checks = Column::new()
+            .spacing(theme::ROW)
+            .padding([theme::FIELD as u16, theme::SCREEN_PAD]);
+        checks = checks.push(text(T::Check.tr(lang)).size(theme::SECTION));
+        let mut fixes = row![].spacing(theme::LIST);
+        if self.problems.iter().any(|p| p.rule == "legacy-encoding") {
+            fixes = fixes.push(button(small(T::ConvertUnicode)).on_press(Message::ConvertLegacy));
+        }
+        if self.problems.iter().any(|p| p.rule == "mixed-tone-style") {
+            fixes = fixes.push(button(small(T::NormalizeTone)).on_press(Message::NormalizeTone));
+        }
+        checks = checks.push(fixes);
+        if self.problems.is_empty() {
+            checks = checks.push(small(T::NoProblems));
+        }
+        for p in &self.problems {
+            let style = if p.severity == Severity::Error {
+                button::danger
+            } else {
+                button::secondary
+            };
+            checks = checks.push(
+                button(text(p.line(lang)).size(theme::SMALL))
+                    .style(style)
+                    .width(Fill)
+                    .on_press(Message::Focus(p.field.clone())),
+            );
+        }
+        if self.confirm_export {
+            checks = checks.push(
+                button(text(T::ExportAnyway.tr(lang)))
+                    .style(button::danger)
+                    .on_press(Message::ExportAnyway),
+            );
+        }
+        checks
+    }
+}
+
+/// Session work on a worker thread; its result comes back to the session.
+fn run_session(due: Due, work: crate::session::Work<Done>) -> Task<Message> {
+    Task::perform(task::blocking(work), move |r| Message::Session(due, r))
+}
+
+fn refused_when_read_only(m: &Message) -> bool {
+    matches!(
+        m,
+        Message::Title(_)
+            | Message::Byline(_)
+            | Message::Place(_)
+            | Message::Date(_)
+            | Message::Category(_)
+            | Message::Tags(_)
+            | Message::Photo(..)
+            | Message::Format(..)
+            | Message::ConvertLegacy
+            | Message::NormalizeTone
+            | Message::Undo
+            | Message::Redo
+            | Message::AddPhotos
+            | Message::AddPhotoFiles(_)
+            | Message::Recover
+            | Message::RestoreVersion(_)
+            | Message::Find(find::Message::ReplaceOne | find::Message::ReplaceAll)
+    ) || matches!(m, Message::Sapo(a) | Message::Body(a) if a.is_edit())
+}
+
+/// A change as the undo stack sees it, owning what it needs.
+enum Step {
+    Typed(String),
+    Deleted,
+    Command,
+}
+
+impl Step {
+    fn as_change(&self) -> Change<'_> {
+        match self {
+            Step::Typed(s) => Change::Insert(s),
+            Step::Deleted => Change::Delete,
+            Step::Command => Change::Command,
+        }
+    }
+}
+
+fn step_of(action: &EditorAction) -> Step {
+    match action {
+        EditorAction::Edit(Edit::Insert(c)) => Step::Typed(c.to_string()),
+        EditorAction::Edit(Edit::Paste(s)) => Step::Typed(s.to_string()),
+        EditorAction::Edit(Edit::Enter) => Step::Typed("\n".to_owned()),
+        EditorAction::Edit(Edit::Backspace | Edit::Delete) => Step::Deleted,
+        _ => Step::Command,
+    }
+}
+
+/// Which field an editing message changes, and how (for grouping undo steps).
+fn undo_step(m: &Message, a: &Article) -> Option<(&'static str, Step)> {
+    let typed = |before: &str, after: &str| match Change::between(before, after) {
+        Change::Insert(s) => Step::Typed(s.to_owned()),
+        _ => Step::Deleted,
+    };
+    let caption = |id: u32, f: fn(&crate::article::Photo) -> &str, s: &str| {
+        typed(a.photo(id).map_or("", f), s)
+    };
+    Some(match m {
+        Message::Title(s) => ("title", typed(&a.title, s)),
+        Message::Sapo(x) if x.is_edit() => ("sapo", step_of(x)),
+        Message::Body(x) if x.is_edit() => ("body", step_of(x)),
+        Message::Byline(s) => ("byline", typed(&a.byline, s)),
+        Message::Place(s) => ("place", typed(&a.place, s)),
+        Message::Date(s) => ("date", Step::Typed(s.clone())),
+        Message::Category(s) => ("category", typed(&a.category, s)),
+        Message::Tags(s) => ("tags", Step::Typed(s.clone())),
+        Message::Photo(id, photo_card::Event::Caption(s)) => {
+            ("caption", caption(*id, |p| &p.caption, s))
+        }
+        Message::Photo(id, photo_card::Event::Credit(s)) => {
+            ("credit", caption(*id, |p| &p.credit, s))
+        }
+        Message::Photo(id, photo_card::Event::Alt(s)) => ("alt", caption(*id, |p| &p.alt, s)),
+        Message::Photo(..) => ("photos", Step::Command),
+        Message::Format(..) => ("format", Step::Command),
+        Message::ConvertLegacy | Message::NormalizeTone => ("convert", Step::Command),
+        _ => return None,
+    })
+}
+
+/// Focuses the widget for a check problem's field (`photo:3` focuses its caption).
+fn focus_field<T: Send + 'static>(field: &str) -> Task<T> {
+    let id = if field.starts_with("photo:") && field.matches(':').count() == 1 {
+        format!("{field}:caption")
+    } else {
+        field.to_owned()
+    };
+    iced::widget::operation::focus(iced::widget::Id::from(id))
+}
+
+/// Normalises each inserted piece as it arrives (typed, committed by an
+/// input method, pasted), never the whole field per keystroke. A single-line
+/// field also refuses line breaks and control characters.
+fn normalize_action(action: EditorAction, single_line: bool) -> EditorAction {
+    match action {
+        EditorAction::Edit(Edit::Paste(s)) => {
+            let clean = if single_line {
+                vt::clean_input(&s)
+            } else {
+                vt::clean_paste(&s)
+            };
+            EditorAction::Edit(Edit::Paste(Arc::new(clean)))
+        }
+        EditorAction::Edit(Edit::Insert(c)) if c.is_control() && c != '\t' => {
+            EditorAction::Edit(Edit::Paste(Arc::new(String::new())))
+        }
+        EditorAction::Edit(Edit::Enter) if single_line => {
+            EditorAction::Edit(Edit::Paste(Arc::new(String::new())))
+        }
+        other => other,
+    }
+}

@@ -1,0 +1,74 @@
+//! Sizes and spacing of the whole window, in one place: views use these
+//! names, never literal numbers.
+
+use iced::Theme;
+
+use crate::settings::ThemeChoice;
+
+/// Small print: status bar, hints, photo-card buttons, check lines.
+pub const SMALL: f32 = 13.0;
+/// Secondary lines under a title (version kinds).
+pub const TINY: f32 = 12.0;
+/// Ordinary text and labels that carry weight (banners, the path field).
+pub const NORMAL: f32 = 14.0;
+/// Section headings (the check, the recovery banner).
+pub const SECTION: f32 = 15.0;
+/// Panel titles (the version history).
+pub const PANEL: f32 = 16.0;
+/// Text size inside the editors (iced's default), and its line height.
+pub const EDITOR_TEXT: f32 = 16.0;
+/// One line of editor text: 16 px × 1.3.
+pub const EDITOR_LINE: f32 = EDITOR_TEXT * 1.3;
+
+/// Space between related pieces (a label and its field).
+pub const TIGHT: u32 = 3;
+/// Space between buttons in a row.
+pub const ROW: u32 = 4;
+/// Space between fields of the form.
+pub const FIELD: u32 = 8;
+/// Line height of single-line fields, relative to the text size: room
+/// for the stacked marks of Vietnamese capitals (see `widget::input`).
+pub const INPUT_LINE_HEIGHT: iced::widget::text::LineHeight =
+    iced::widget::text::LineHeight::Relative(1.7);
+/// Padding of single-line fields.
+pub const INPUT_PAD: u16 = 6;
+/// Padding of the small inputs on photo cards and in the find bar.
+pub const SMALL_INPUT_PAD: u16 = 5;
+/// Padding around a screen's content.
+pub const SCREEN_PAD: u16 = 12;
+
+/// The sapo box: four whole lines.
+pub const SAPO_HEIGHT: f32 = 4.0 * EDITOR_LINE + 2.0 * INPUT_PAD as f32;
+/// The body editor's padding and height: a whole number of lines plus
+/// padding, since a half-visible last line is drawn past the editor's edge
+/// by the software renderer and left behind.
+pub const BODY_PAD: u16 = 8;
+pub const BODY_LINES: f32 = 15.0;
+pub const BODY_HEIGHT: f32 = BODY_LINES * EDITOR_LINE + 2.0 * BODY_PAD as f32;
+
+/// Photo cards' thumbnails.
+pub const THUMB_WIDTH: f32 = 120.0;
+pub const THUMB_HEIGHT: f32 = 90.0;
+
+/// A screen's title ("Bản nháp", "Cài đặt").
+pub const SCREEN_TITLE: f32 = 22.0;
+/// A draft's title in the list.
+pub const LIST_TITLE: f32 = 17.0;
+/// The article's title in the preview.
+pub const PREVIEW_TITLE: f32 = 26.0;
+/// Space between items of a list, and between sections of a screen.
+pub const LIST: u32 = 6;
+pub const SECTION_GAP: u32 = 12;
+/// Padding of a whole screen (drafts, settings) and of a banner or list item.
+pub const PAGE_PAD: u16 = 16;
+pub const ITEM_PAD: u16 = 10;
+
+/// From this logical width on, the preview sits beside the form.
+pub const WIDE: f32 = 1000.0;
+
+pub fn of(choice: ThemeChoice) -> Theme {
+    match choice {
+        ThemeChoice::Light => Theme::Light,
+        ThemeChoice::Dark => Theme::Dark,
+    }
+}

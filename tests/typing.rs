@@ -1,0 +1,77 @@
+//! Typing defects a reporter meets in a normal day, through the window
+//! headless: pasted paragraphs that start with a tab, and undo steps.
+#![cfg(feature = "gui")]
+
+mod common;
+
+use std::sync::Arc;
+
+use common::{apply, run, sim};
+use iced::widget::text_editor::{Action, Edit};
+use iced_test::selector::id;
+use tinxa::draft::Store;
+use tinxa::lang::Lang;
+use tinxa::settings::Settings;
+use tinxa::ui::screen::editor::Message as E;
+use tinxa::ui::{App, Message, Shortcut};
+
+fn new_draft() -> (tempfile::TempDir, App) {
+    let t = tempfile::tempdir().unwrap();
+    let mut app = App::new(Store::new(t.path()), Settings::default(), Lang::Vi);
+    run(&mut app, Message::Shortcut(Shortcut::New));
+    assert!(app.article().is_some());
+    (t, app)
+}
+
+#[test]
+fn a_pasted_paragraph_starting_with_a_tab_is_a_paragraph_not_code() {
+    let (_t, mut app) = new_draft();
+    let pasted = "Tham dự hội nghị có:\r\n\tBí thư, phó Bí thư các chi bộ trực thuộc Đảng ủy.";
+    run(
+        &mut app,
+        Message::Editor(E::Body(Action::Edit(Edit::Paste(Arc::new(pasted.into()))))),
+    );
+    let body = &app.article().unwrap().body;
+    assert_eq!(
+        body,
+        "Tham dự hội nghị có:\nBí thư, phó Bí thư các chi bộ trực thuộc Đảng ủy."
+    );
+    let doc = tinxa::doc::Document::from_article(app.article().unwrap());
+    let html = tinxa::export::html::article_markup(&doc, &|_| None);
+    assert!(!html.contains("<pre"), "{html}");
+    assert!(!html.contains("<code"), "{html}");
+}
+
+#[test]
+fn one_undo_takes_back_a_few_words_not_the_whole_sentence() {
+    let (_t, mut app) = new_draft();
+    let sentence = "Sáng ngày 25/01/2024 Đảng ủy xã Cao Sơn tổ chức hội nghị quán triệt các văn bản mới của Trung ương";
+    // Typed briskly, as one run of keys with no pause.
+    let mut s = sim(&app);
+    s.click(id("body")).unwrap();
+    s.typewrite(sentence);
+    let msgs: Vec<Message> = s.into_messages().collect();
+    apply(&mut app, msgs);
+    assert_eq!(app.article().unwrap().body, sentence);
+
+    run(&mut app, Message::Shortcut(Shortcut::Undo));
+    let after = app.article().unwrap().body.clone();
+    let words = |s: &str| s.split_whitespace().count();
+    assert!(
+        words(&after) >= words(sentence) - 5 && words(&after) < words(sentence),
+        "one undo took back a few words: {after:?}"
+    );
+    assert!(sentence.starts_with(after.trim_end()), "{after:?}");
+    run(&mut app, Message::Shortcut(Shortcut::Redo));
+    assert_eq!(app.article().unwrap().body, sentence, "redo brings it back");
+
+    // A paste is a step of its own, whatever came before it.
+    run(
+        &mut app,
+        Message::Editor(E::Body(Action::Edit(Edit::Paste(Arc::new(
+            " Đoạn văn dán từ Word vào.".into(),
+        ))))),
+    );
+    run(&mut app, Message::Shortcut(Shortcut::Undo));
+    assert_eq!(app.article().unwrap().body, sentence);
+}
