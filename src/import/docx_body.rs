@@ -164,7 +164,7 @@ pub(crate) fn parse<R: BufRead>(r: R, ctx: &Ctx, notes: bool) -> Result<Parsed, 
             Event::GeneralRef(r) if p.skip == 0 && p.target != TextTarget::None => {
                 let c = match r.resolve_char_ref().map_err(xml_error)? {
                     Some(c) => c,
-                    None => match r.as_ref() {
+                    None => match &*r {
                         b"amp" => '&',
                         b"lt" => '<',
                         b"gt" => '>',
