@@ -41,6 +41,7 @@ pub enum FormatArg {
     Zip,
     /// The body for a portal's editor, photos embedded.
     Portal,
+    Docx,
 }
 
 /// A field of the portal's form, for `tinxa copy`.
@@ -74,7 +75,7 @@ pub enum Command {
         #[arg(long)]
         trash: bool,
     },
-    /// Nhập từ tệp / import a .txt or .md file as a new draft; prints its id.
+    /// Nhập từ tệp / import a .docx, .txt or .md file as a new draft; prints its id.
     Import { file: PathBuf },
     /// Print the article as plain text.
     Show { draft: String },
@@ -312,6 +313,7 @@ fn execute(store: &Store, settings: &Settings, lang: Lang, command: Command) -> 
                     FormatArg::Md => export::Format::Md,
                     FormatArg::Zip => export::Format::Zip,
                     FormatArg::Portal => export::Format::Portal,
+                    FormatArg::Docx => export::Format::Docx,
                 },
                 photo: photo_options(settings, max_side, quality),
                 skip_bad_photos,

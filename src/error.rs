@@ -75,6 +75,12 @@ pub enum Error {
         width: u32,
         height: u32,
     },
+    /// A file given as Word that cannot be read as a .docx.
+    #[error("{}", self.message(Lang::Vi))]
+    Docx {
+        file: String,
+        problem: crate::import::docx::Problem,
+    },
 }
 
 /// Who holds a draft ("cửa sổ Tin Xã khác (tiến trình 1234) trên máy
@@ -293,6 +299,7 @@ impl Error {
                 format!("Vùng cắt {crop} nằm ngoài ảnh ({width}×{height} điểm ảnh, đã dựng thẳng). Hãy chọn X,Y,R,C trong ảnh."),
                 format!("The crop {crop} is outside the photo ({width}×{height} pixels, upright). Choose X,Y,W,H inside the photo."),
             ),
+            Error::Docx { file, problem } => problem.message(lang, file),
         }
     }
 }

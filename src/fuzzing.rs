@@ -286,3 +286,75 @@ pub fn photo_meta_bytes(data: &[u8]) {
         assert!(!crate::photo::meta::is_boilerplate(s), "{s:?}");
     }
 }
+
+/// Reading arbitrary bytes as a .docx never panics: bytes starting with
+/// "PK" are read as the zip itself, anything else as `word/document.xml`
+/// inside a minimal package. What reads maps to an article whose every field
+/// is NFC, whose photos all have their marker in the body, whose body has no
+/// link but http(s)/mailto, and whose .docx export reads back.
+pub fn docx_bytes(data: &[u8]) {
+    use crate::import::{docx, rich};
+    let package;
+    let bytes = if data.starts_with(b"PK") {
+        data
+    } else {
+        package = docx_package(data);
+        &package
+    };
+    let Ok(doc) = docx::read(bytes) else {
+        return;
+    };
+    let paste = rich::body_markdown(doc.clone(), 1);
+    assert!(crate::text::is_nfc(&paste.markdown));
+    let mapped = rich::to_article(doc);
+    let a = &mapped.article;
+    for (_, s) in a.all_text() {
+        assert!(crate::text::is_nfc(s), "not NFC: {s:?}");
+    }
+    for p in &mapped.photos {
+        assert!(
+            a.body.contains(&marker(p.photo.id)),
+            "photo {} unplaced",
+            p.photo.id
+        );
+    }
+    // Every link the body's Markdown really makes is http(s) or mailto
+    // (escaped text such as "\[x\](javascript:y)" is no link).
+    for ev in
+        pulldown_cmark::Parser::new_ext(&a.body, pulldown_cmark::Options::ENABLE_STRIKETHROUGH)
+    {
+        if let pulldown_cmark::Event::Start(
+            pulldown_cmark::Tag::Link { dest_url, .. }
+            | pulldown_cmark::Tag::Image { dest_url, .. },
+        ) = ev
+        {
+            assert!(
+                crate::doc::is_safe_url(&dest_url),
+                "unsafe link {dest_url} in {}",
+                a.body
+            );
+        }
+    }
+    // What was imported exports as a .docx that reads back.
+    let out = crate::export::docx_bytes_for_fuzzing(a);
+    docx::read(&out).expect("our own .docx reads back");
+}
+
+/// A package holding `document` as its main part (stored, no compression).
+fn docx_package(document: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut buf = std::io::Cursor::new(Vec::new());
+    let mut z = zip::ZipWriter::new(&mut buf);
+    let o =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let parts: [(&str, &[u8]); 2] = [
+        ("[Content_Types].xml", b"<Types/>"),
+        ("word/document.xml", document),
+    ];
+    for (name, bytes) in parts {
+        z.start_file(name, o).expect("in memory");
+        z.write_all(bytes).expect("in memory");
+    }
+    z.finish().expect("in memory");
+    buf.into_inner()
+}

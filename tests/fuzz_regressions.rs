@@ -79,3 +79,11 @@ fn photo_meta_regressions() {
         tinxa::fuzzing::photo_meta_bytes(&data);
     }
 }
+
+#[test]
+fn docx_import_regressions() {
+    for (name, data) in inputs("docx_import") {
+        eprintln!("docx_import/{name}");
+        tinxa::fuzzing::docx_bytes(&data);
+    }
+}

@@ -4,6 +4,8 @@
 //! beside it), or a zip of the page and the bundle. Every file is written to a temporary name and renamed when
 //! complete, so a failed export never leaves a half-written file behind.
 
+pub mod docx;
+mod docx_parts;
 pub mod html;
 pub mod markdown;
 pub mod portal;
@@ -37,6 +39,8 @@ pub enum Format {
     Zip,
     /// The portal body with its photos embedded as data URIs.
     Portal,
+    /// A Word document (see [`docx`]).
+    Docx,
 }
 
 impl std::fmt::Display for Format {
@@ -52,6 +56,7 @@ impl Format {
         Format::Portal,
         Format::Md,
         Format::Zip,
+        Format::Docx,
     ];
 
     pub fn ext(self) -> &'static str {
@@ -59,6 +64,7 @@ impl Format {
             Format::Html | Format::Fragment | Format::Portal => "html",
             Format::Md => "md",
             Format::Zip => "zip",
+            Format::Docx => "docx",
         }
     }
 
@@ -69,6 +75,7 @@ impl Format {
             Format::Md => "md",
             Format::Zip => "zip",
             Format::Portal => "portal",
+            Format::Docx => "docx",
         }
     }
 
@@ -97,7 +104,7 @@ pub struct Exported {
 
 /// A photo ready to be written: processed bytes and the file name it gets.
 #[derive(Debug, Clone)]
-struct Ready {
+pub(crate) struct Ready {
     name: String,
     photo: ProcessedPhoto,
 }
@@ -292,6 +299,7 @@ pub fn export_with(
             let md = markdown::write(a, &md_photos(&ready, &|r| r.name.clone()));
             fsio::atomic_write(&path, md.as_bytes())?;
         }
+        Format::Docx => fsio::atomic_write_with(&path, |f| docx::write(a, &ready, f))?,
         Format::Zip => {
             let page = page_html(a, &ready);
             // The page, and the Markdown page bundle in a folder beside it.
@@ -322,6 +330,14 @@ pub fn export_with(
         }
     }
     Ok(Exported { path, skipped })
+}
+
+/// The .docx of an article without photos, in memory (for the fuzz target).
+#[doc(hidden)]
+pub fn docx_bytes_for_fuzzing(a: &Article) -> Vec<u8> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    docx::write(a, &HashMap::new(), &mut out).expect("writing to memory");
+    out.into_inner()
 }
 
 fn md_photos(ready: &HashMap<u32, Ready>, rel: &dyn Fn(&Ready) -> String) -> HashMap<u32, MdPhoto> {

@@ -1,4 +1,12 @@
-//! Importing a text or Markdown file as a new draft.
+//! Importing a file as a new draft: text or Markdown (here), Word .docx
+//! ([`docx`]), both ending in the one rich-text mapper ([`rich`]) or the
+//! plain-text rules below.
+
+pub mod docx;
+mod docx_body;
+mod docx_parts;
+mod fields;
+pub mod rich;
 
 use std::path::{Path, PathBuf};
 
@@ -19,6 +27,8 @@ pub enum ImportNotice {
     LooksLegacy(legacy::Legacy),
     /// A photo referenced by the Markdown could not be added.
     PhotoSkipped(Error),
+    /// A line of a rich (Word) import's report.
+    Rich(rich::Note),
 }
 
 impl ImportNotice {
@@ -43,6 +53,7 @@ impl ImportNotice {
                 ),
             ),
             ImportNotice::PhotoSkipped(e) => e.message(lang),
+            ImportNotice::Rich(n) => n.message(lang),
         }
     }
 }
@@ -112,9 +123,19 @@ pub fn article_from_text(s: &str) -> Article {
     a
 }
 
-/// Imports a `.txt` or `.md` file (decided by extension; `.markdown` too) as
-/// a new draft in `store`. Images referenced by relative path are copied in.
+/// Imports a `.docx`, `.txt` or `.md` file (decided by extension;
+/// `.markdown` too; `.doc`, `.docm`, `.dotx` and `.odt` go to the Word reader,
+/// which says what to do with them) as a new draft in `store`. Images
+/// referenced by relative path are copied in.
 pub fn import_file(store: &Store, path: &Path) -> Result<(Draft, Vec<ImportNotice>)> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    if matches!(ext.as_str(), "docx" | "docm" | "dotx" | "doc" | "odt") {
+        return docx::import_file(store, path);
+    }
     let (s, mut notices) = read_text(path)?;
     let is_md = path
         .extension()

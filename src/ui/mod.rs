@@ -345,6 +345,9 @@ impl App {
                 Some(paths) => self.add_photos(paths),
                 None => self.dialog_failed(took, Purpose::AddPhoto),
             },
+            // A Word, text or Markdown file dropped on the window is imported
+            // as a new draft; anything else is offered as a photo.
+            Message::FileDropped(p) if dialog::files::is_import(&p) => self.import(p),
             Message::FileDropped(p) => self.add_photos(vec![p]),
             Message::ExportTo(path, took) => {
                 let Some(path) = path else {
@@ -381,16 +384,7 @@ impl App {
                     .map(Message::Export)
             }
             Message::ImportPicked(p, took) => match p {
-                Some(p) => {
-                    let store = self.store.clone();
-                    Task::perform(
-                        task::try_blocking(move || {
-                            crate::import::import_file(&store, &p)
-                                .map(|(d, notices)| (d.id, notices))
-                        }),
-                        Message::Imported,
-                    )
-                }
+                Some(p) => self.import(p),
                 None => self.dialog_failed(took, Purpose::Import),
             },
             Message::Imported(r) => match r {
@@ -401,7 +395,13 @@ impl App {
                             notices.iter().map(|n| n.message(self.lang)).collect();
                         self.status = Some(Status {
                             text: text.join(" "),
-                            is_error: matches!(n, crate::import::ImportNotice::PhotoSkipped(_)),
+                            is_error: matches!(
+                                n,
+                                crate::import::ImportNotice::PhotoSkipped(_)
+                                    | crate::import::ImportNotice::Rich(
+                                        crate::import::rich::Note::PhotoRejected(_)
+                                    )
+                            ),
                         });
                     }
                     Task::batch([self.refresh_list(), self.open_task(id)])
@@ -617,6 +617,18 @@ impl App {
         self.path_prompt = Some(PathPrompt::new(purpose, value));
         // Ready to type (or to press Enter on the proposed export path).
         iced::widget::operation::focus(path_prompt::FIELD_ID)
+    }
+
+    /// Imports `p` (Word, text or Markdown) as a new draft off the UI thread;
+    /// `Message::Imported` opens it and shows the import report.
+    fn import(&mut self, p: PathBuf) -> Task<Message> {
+        let store = self.store.clone();
+        Task::perform(
+            task::try_blocking(move || {
+                crate::import::import_file(&store, &p).map(|(d, notices)| (d.id, notices))
+            }),
+            Message::Imported,
+        )
     }
 
     fn add_photos(&mut self, paths: Vec<PathBuf>) -> Task<Message> {

@@ -16,7 +16,17 @@ pub const NO_DIALOG: Duration = Duration::from_millis(150);
 const PHOTO_TYPES: &[&str] = &[
     "jpg", "jpeg", "png", "webp", "gif", "bmp", "tif", "tiff", "heic",
 ];
-const IMPORT_TYPES: &[&str] = &["txt", "md", "markdown"];
+/// What "Nhập tệp" offers (and what a file dropped on the window imports):
+/// Word documents, text and Markdown. `.doc` and `.odt` are listed so the
+/// reader can say what to do with them.
+pub const IMPORT_TYPES: &[&str] = &["docx", "doc", "odt", "txt", "md", "markdown"];
+
+/// True when `path` is a document to import rather than a photo to add.
+pub fn is_import(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| IMPORT_TYPES.iter().any(|t| t.eq_ignore_ascii_case(e)))
+}
 
 pub fn pick_photos() -> Task<Message> {
     let start = Instant::now();
@@ -38,7 +48,7 @@ pub fn pick_import() -> Task<Message> {
     Task::perform(
         async move {
             let f = rfd::AsyncFileDialog::new()
-                .add_filter("Văn bản / Markdown", IMPORT_TYPES)
+                .add_filter("Word / Văn bản / Markdown", IMPORT_TYPES)
                 .pick_file()
                 .await;
             (f.map(|f| f.path().to_path_buf()), start.elapsed())
@@ -63,4 +73,19 @@ pub fn save_export(name: String, ext: &'static str, dir: Option<PathBuf>) -> Tas
         },
         |(p, d)| Message::ExportTo(p, d),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_text_and_markdown_are_imported_photos_are_not() {
+        for f in ["bao-cao.docx", "CU.DOC", "a.odt", "tin.txt", "bai.md"] {
+            assert!(is_import(std::path::Path::new(f)), "{f}");
+        }
+        for f in ["anh.jpg", "anh.HEIC", "khong-duoi"] {
+            assert!(!is_import(std::path::Path::new(f)), "{f}");
+        }
+    }
 }
