@@ -84,8 +84,20 @@ fn exported_sizes(path: &Path, format: Format) -> Vec<(u32, u32)> {
             })
             .collect()
     };
+    let images_in_zip = |path: &Path| {
+        let mut z = zip::ZipArchive::new(fs::File::open(path).unwrap()).unwrap();
+        let mut names: Vec<String> = z.file_names().map(str::to_owned).collect();
+        names.sort();
+        let mut v = Vec::new();
+        for n in names.iter().filter(|n| n.ends_with(".jpg") || n.ends_with(".png")) {
+            let mut bytes = Vec::new();
+            z.by_name(n).unwrap().read_to_end(&mut bytes).unwrap();
+            v.push(size_of(&bytes));
+        }
+        v
+    };
     match format {
-        Format::Html => {
+        Format::Html | Format::Portal => {
             let html = fs::read_to_string(path).unwrap();
             html.match_indices("base64,")
                 .map(|(at, _)| {
@@ -99,7 +111,7 @@ fn exported_sizes(path: &Path, format: Format) -> Vec<(u32, u32)> {
                 })
                 .collect()
         }
-        Format::Fragment | Format::Md => {
+        Format::Fragment => {
             let text = fs::read_to_string(path).unwrap();
             let dir = images_dir(path);
             let prefix = format!("{}/", dir.file_name().unwrap().to_string_lossy());
@@ -107,18 +119,18 @@ fn exported_sizes(path: &Path, format: Format) -> Vec<(u32, u32)> {
             v.dedup();
             v
         }
-        Format::Zip => {
-            let mut z = zip::ZipArchive::new(fs::File::open(path).unwrap()).unwrap();
-            let mut v = Vec::new();
-            let mut names: Vec<String> = z.file_names().map(str::to_owned).collect();
-            names.sort();
-            for n in names.iter().filter(|n| n.contains("-images/")) {
-                let mut bytes = Vec::new();
-                z.by_name(n).unwrap().read_to_end(&mut bytes).unwrap();
-                v.push(size_of(&bytes));
-            }
-            v
+        // A page bundle: index.md with its photos beside it.
+        Format::Md => {
+            let dir = if path.is_dir() { path } else { path.parent().unwrap() };
+            let mut files: Vec<_> = fs::read_dir(dir)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e == "jpg" || e == "png"))
+                .collect();
+            files.sort();
+            files.iter().map(|p| size_of(&fs::read(p).unwrap())).collect()
         }
+        Format::Zip | Format::Docx => images_in_zip(path),
     }
 }
 

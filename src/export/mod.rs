@@ -50,7 +50,7 @@ impl std::fmt::Display for Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Html,
         Format::Fragment,
         Format::Portal,

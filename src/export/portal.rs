@@ -180,6 +180,7 @@ mod tests {
             caption: "Chú <thích>".into(),
             credit: "Tập".into(),
             alt: "mô tả".into(),
+            ..Photo::default()
         });
         Document::from_article(&a)
     }

@@ -185,6 +185,8 @@ fn expected_texts(a: &Article) -> Vec<String> {
                 byline: String::new(),
                 place: String::new(),
                 date: None,
+                category: String::new(),
+                tags: Vec::new(),
             };
             v.extend(one.plain_texts());
         }
