@@ -89,7 +89,10 @@ fn exported_sizes(path: &Path, format: Format) -> Vec<(u32, u32)> {
         let mut names: Vec<String> = z.file_names().map(str::to_owned).collect();
         names.sort();
         let mut v = Vec::new();
-        for n in names.iter().filter(|n| n.ends_with(".jpg") || n.ends_with(".png")) {
+        for n in names
+            .iter()
+            .filter(|n| n.ends_with(".jpg") || n.ends_with(".png"))
+        {
             let mut bytes = Vec::new();
             z.by_name(n).unwrap().read_to_end(&mut bytes).unwrap();
             v.push(size_of(&bytes));
@@ -121,14 +124,21 @@ fn exported_sizes(path: &Path, format: Format) -> Vec<(u32, u32)> {
         }
         // A page bundle: index.md with its photos beside it.
         Format::Md => {
-            let dir = if path.is_dir() { path } else { path.parent().unwrap() };
+            let dir = if path.is_dir() {
+                path
+            } else {
+                path.parent().unwrap()
+            };
             let mut files: Vec<_> = fs::read_dir(dir)
                 .unwrap()
                 .map(|e| e.unwrap().path())
                 .filter(|p| p.extension().is_some_and(|e| e == "jpg" || e == "png"))
                 .collect();
             files.sort();
-            files.iter().map(|p| size_of(&fs::read(p).unwrap())).collect()
+            files
+                .iter()
+                .map(|p| size_of(&fs::read(p).unwrap()))
+                .collect()
         }
         Format::Zip | Format::Docx => images_in_zip(path),
     }
