@@ -63,7 +63,7 @@ impl Problem {
         let (vi, en) = match self {
             Problem::OldDoc => (
                 format!(
-                    "Tệp {file} là tệp .doc kiểu cũ: mở bằng Word và lưu lại thành .docx (Tệp > Lưu thành > Word Document), rồi nhập lại."
+                    "Tệp {file} là tệp .doc kiểu cũ: mở bằng Word và lưu lại thành .docx (Tệp > Lưu thành > Tài liệu Word), rồi nhập lại."
                 ),
                 format!(
                     "{file} is an old binary .doc: open it in Word and save it as .docx (File > Save As > Word Document), then import again."

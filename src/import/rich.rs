@@ -185,7 +185,7 @@ impl Note {
                     Skip::Chart => ("biểu đồ", "chart(s)"),
                     Skip::Object => ("đối tượng nhúng (bảng tính, công thức…)", "embedded object(s) (spreadsheets, equations…)"),
                     Skip::OtherPicture => ("hình không phải ảnh chụp (định dạng khác)", "picture(s) in another format"),
-                    Skip::Comments => ("nhận xét (comment)", "comment(s)"),
+                    Skip::Comments => ("nhận xét", "comment(s)"),
                     Skip::TrackedDeletions => ("đoạn bị xóa khi theo dõi thay đổi", "tracked deletion(s)"),
                 };
                 lang.pick(
