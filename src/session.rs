@@ -164,20 +164,11 @@ impl Session {
             }
         };
         Session {
-            journal: Journal::of(&draft.dir),
-            draft,
             lock,
             busy,
             pending,
-            dirty: false,
-            saving: false,
-            saved_at: None,
-            failed_at: None,
-            last_edit: None,
-            journaled: None,
-            journaling: false,
-            lock_checked: Instant::now(),
             notices,
+            ..Session::unlocked(draft)
         }
     }
 
@@ -188,14 +179,15 @@ impl Session {
         let lock = Lock::take_over(dir, "window")?;
         let draft = Draft::load(dir)?;
         let read_only = draft.read_only;
-        let mut s = Session::open_with(draft);
+        let mut s = Session::unlocked(draft);
         if !read_only {
             s.lock = Some(Arc::new(Mutex::new(lock)));
         }
         Ok(s)
     }
 
-    fn open_with(draft: Draft) -> Session {
+    /// A session on `draft` that holds no lock yet and found nothing to recover.
+    fn unlocked(draft: Draft) -> Session {
         Session {
             journal: Journal::of(&draft.dir),
             draft,

@@ -1,30 +1,15 @@
 //! Every command of the built `tinxa` binary, with its output and exit code.
 
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
+
+#[path = "support/cli.rs"]
+mod cli_support;
+use cli_support::{err, out, tinxa};
 
 const SAMPLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../shared/samples/cao-son-2024-01-25.txt"
 );
-
-fn tinxa(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tinxa"))
-        .args(args)
-        .env("TINXA_HOME", home)
-        .env_remove("TINXA_LANG")
-        .current_dir(home)
-        .output()
-        .expect("binary runs")
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 #[test]
 fn import_list_show_check_as_the_table_says() {

@@ -4,7 +4,6 @@
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use image::metadata::Orientation;
 use sha2::{Digest, Sha256};
@@ -15,6 +14,10 @@ use tinxa::export::{self, Format, Options};
 use tinxa::lang::Lang;
 use tinxa::photo::{self, CropRect, PhotoEdit, PhotoOptions};
 use tinxa::settings::CheckLimits;
+
+#[path = "support/cli.rs"]
+mod cli_support;
+use cli_support::{err, out, tinxa};
 
 const PHOTOS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/photos");
 
@@ -456,24 +459,6 @@ fn the_cover_is_checked_for_the_portals_shape_and_size() {
         .unwrap()
         .message;
     assert!(msg.contains("900×1600") && msg.contains("16:9"), "{msg}");
-}
-
-fn tinxa(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tinxa"))
-        .args(args)
-        .env("TINXA_HOME", home)
-        .env_remove("TINXA_LANG")
-        .current_dir(home)
-        .output()
-        .expect("binary runs")
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 #[test]

@@ -4,25 +4,11 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn tinxa(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tinxa"))
-        .args(args)
-        .env("TINXA_HOME", home)
-        .env_remove("TINXA_LANG")
-        .current_dir(home)
-        .output()
-        .expect("binary runs")
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+#[path = "support/cli.rs"]
+mod cli_support;
+use cli_support::{err, out, tinxa};
 
 fn need_exiftool() -> bool {
     let found = Command::new("exiftool").arg("-ver").output().is_ok();

@@ -1,21 +1,10 @@
 //! `tinxa spell` and the `spelling` rule of `tinxa check`, through the built binary.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn tinxa(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tinxa"))
-        .args(args)
-        .env("TINXA_HOME", home)
-        .env_remove("TINXA_LANG")
-        .current_dir(home)
-        .output()
-        .expect("binary runs")
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+#[path = "support/cli.rs"]
+mod cli_support;
+use cli_support::{out, tinxa};
 
 /// A home whose settings use rules only (the same output with or without hunspell-vi).
 fn rules_only_home() -> tempfile::TempDir {
