@@ -35,9 +35,15 @@ fn a_dropped_word_file_opens_as_a_draft_and_goes_back_out_as_word() {
     let t = tempfile::tempdir().unwrap();
     let mut app = App::new(Store::new(t.path()), Settings::default(), Lang::Vi);
     // What the window sends when a file is dropped on it.
-    run(&mut app, Message::FileDropped(Path::new(FIXTURE).to_path_buf()));
+    run(
+        &mut app,
+        Message::FileDropped(Path::new(FIXTURE).to_path_buf()),
+    );
     let a = app.article().expect("the imported draft opens").clone();
-    assert_eq!(a.title, "Xã Cao Sơn tổ chức hội nghị quán triệt văn bản mới");
+    assert_eq!(
+        a.title,
+        "Xã Cao Sơn tổ chức hội nghị quán triệt văn bản mới"
+    );
     assert!(a.sapo.starts_with("Sáng ngày 25/01/2024"), "{}", a.sapo);
     assert!(a.body.contains("## Nội dung chính"), "{}", a.body);
     assert!(a.body.contains("[[Ảnh 1]]"), "{}", a.body);
