@@ -48,7 +48,9 @@ pub fn clean_line(s: &str) -> String {
             out.push(c);
         }
     }
-    out.trim().to_owned()
+    // A control character removed from between a letter and its mark
+    // leaves a pair that composes: normalise again.
+    nfc(out.trim())
 }
 
 /// What a single-line field keeps while the reporter types: NFC, a Tab or
@@ -56,14 +58,16 @@ pub fn clean_line(s: &str) -> String {
 /// characters go. Spaces are kept (trimming here would eat the space typed
 /// between two words); outer spaces are trimmed on export.
 pub fn clean_input(s: &str) -> String {
-    nfc(s)
+    let kept: String = nfc(s)
         .chars()
         .filter_map(|c| match c {
             '\t' | '\n' | '\r' => Some(' '),
             c if c.is_control() => None,
             c => Some(c),
         })
-        .collect()
+        .collect();
+    // Removing a control character can leave a letter and mark to compose.
+    nfc(&kept)
 }
 
 /// Multi-line text: NFC, CRLF → LF, other control characters removed (Tab kept).
@@ -248,6 +252,16 @@ pub fn sort_key(s: &str) -> Vec<(u32, u8)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cleaning_never_leaves_text_that_is_not_nfc() {
+        // "e", a NUL the cleaning drops, then a combining circumflex.
+        let raw = "Vie\u{0}\u{302}t";
+        for cleaned in [clean_line(raw), clean_input(raw)] {
+            assert!(is_nfc(&cleaned), "{cleaned:?}");
+            assert_eq!(cleaned, "Viêt");
+        }
+    }
 
     #[test]
     fn pasted_paragraphs_never_become_code_blocks() {
