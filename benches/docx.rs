@@ -15,26 +15,13 @@ use tinxa::draft::{Draft, Store};
 use tinxa::export::{self, Format, Options};
 use tinxa::import::docx;
 
-const PHOTOS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/photos");
+#[path = "support/photos.rs"]
+mod photos;
+use photos::phone_photos;
 const SAMPLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../shared/samples/cao-son-2024-01-25.txt"
 );
-
-fn phone_photos() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(PHOTOS)
-        .expect("../shared/photos")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            let n = p.file_name().unwrap().to_string_lossy();
-            n.starts_with("photo") && n.ends_with(".jpg")
-        })
-        .collect();
-    v.sort();
-    assert_eq!(v.len(), 10);
-    v
-}
 
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;")

@@ -4,7 +4,7 @@
 //!
 //! `cargo bench --bench export` (needs ../shared/photos).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use tinxa::article::{Article, Photo};
@@ -12,22 +12,9 @@ use tinxa::draft::{PHOTOS_DIR, Store};
 use tinxa::export::{self, Format, Options};
 use tinxa::photo::{self, PhotoOptions};
 
-const PHOTOS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/photos");
-
-fn phone_photos() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(PHOTOS)
-        .expect("../shared/photos")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            let n = p.file_name().unwrap().to_string_lossy();
-            n.starts_with("photo") && n.ends_with(".jpg")
-        })
-        .collect();
-    v.sort();
-    assert_eq!(v.len(), 10);
-    v
-}
+#[path = "support/photos.rs"]
+mod photos;
+use photos::phone_photos;
 
 fn bench(c: &mut Criterion) {
     let photos = phone_photos();

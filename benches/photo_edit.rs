@@ -6,7 +6,6 @@
 //! After criterion's figures it prints the edited/plain ratio from interleaved
 //! runs (target: at most 1.05).
 
-use std::path::PathBuf;
 use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -15,22 +14,9 @@ use tinxa::draft::{Draft, PHOTOS_DIR, Store};
 use tinxa::export::{self, Format, Options};
 use tinxa::photo::{PhotoEdit, PhotoOptions};
 
-const PHOTOS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/photos");
-
-fn phone_photos() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(PHOTOS)
-        .expect("../shared/photos")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            let n = p.file_name().unwrap().to_string_lossy();
-            n.starts_with("photo") && n.ends_with(".jpg")
-        })
-        .collect();
-    v.sort();
-    assert_eq!(v.len(), 10);
-    v
-}
+#[path = "support/photos.rs"]
+mod photos;
+use photos::phone_photos;
 
 /// A draft with the ten photos placed; `edit` gives each photo its edit.
 fn draft(store: &Store, edit: impl Fn(u32, u32) -> PhotoEdit) -> Draft {

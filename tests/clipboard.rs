@@ -12,6 +12,10 @@ use std::time::{Duration, Instant};
 use tinxa::export::{self, Format, Options};
 use tinxa::settings::PortalSettings;
 
+#[path = "support/tools.rs"]
+mod tools;
+use tools::need;
+
 fn need_tool(name: &str, arg: &str) -> bool {
     let found = Command::new(name)
         .arg(arg)
@@ -19,14 +23,7 @@ fn need_tool(name: &str, arg: &str) -> bool {
         .stderr(Stdio::null())
         .status()
         .is_ok();
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{name} is required in CI (.ci/run installs it)"
-        );
-        eprintln!("skipped: {name} is not installed (.ci/run installs it)");
-    }
-    found
+    need(name, found)
 }
 
 /// An Xvfb server on a free display, ended when dropped.

@@ -12,6 +12,10 @@ use tinxa::draft::{Draft, PHOTOS_DIR, Store};
 use tinxa::error::Error;
 use tinxa::export::{self, Format, Options};
 
+#[path = "support/tools.rs"]
+mod tools;
+use tools::need;
+
 const PHOTOS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/photos");
 
 fn sample() -> (tempfile::TempDir, Draft) {
@@ -357,14 +361,7 @@ fn markdown_export_round_trips_through_import() {
 
 fn need_tool(name: &str) -> bool {
     let found = Command::new(name).arg("--version").output().is_ok();
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{name} is required in CI (.ci/run installs it)"
-        );
-        eprintln!("skipped: {name} is not installed (.ci/run installs it)");
-    }
-    found
+    need(name, found)
 }
 
 fn vnu_errors(file: &Path) -> Option<String> {

@@ -12,17 +12,14 @@ use std::process::Command;
 use tinxa::draft::{Draft, Store};
 use tinxa::export::{self, Format, Options};
 
+#[path = "support/tools.rs"]
+mod tools;
+use tools::need;
+
 fn need_tool(name: &str) -> bool {
     let found = Command::new(name).arg("--version").output().is_ok()
         || Command::new(name).arg("version").output().is_ok();
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{name} is required in CI (.ci/run installs it)"
-        );
-        eprintln!("skipped: {name} is not installed (.ci/run installs it)");
-    }
-    found
+    need(name, found)
 }
 
 fn bundle(t: &Path) -> (Draft, std::path::PathBuf) {

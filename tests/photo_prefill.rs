@@ -10,16 +10,13 @@ use std::process::Command;
 mod cli_support;
 use cli_support::{err, out, tinxa};
 
+#[path = "support/tools.rs"]
+mod tools;
+use tools::need;
+
 fn need_exiftool() -> bool {
     let found = Command::new("exiftool").arg("-ver").output().is_ok();
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "exiftool is required in CI (.ci/run installs libimage-exiftool-perl)"
-        );
-        eprintln!("skipped: exiftool is not installed (.ci/run installs it)");
-    }
-    found
+    need("exiftool", found)
 }
 
 /// Tags `file` with exiftool; `args` are tag assignments.

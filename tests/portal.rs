@@ -18,19 +18,11 @@ use tinxa::doc::{Block, Document, Inline, inline_text};
 use tinxa::export::{self, Format, Options, html::PhotoRef};
 use tinxa::settings::{PortalEditor, PortalSettings};
 
-const CI_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/.ci");
+#[path = "support/tools.rs"]
+mod tools;
+use tools::need;
 
-/// Skips (or, under CI, fails) when something the test needs is missing.
-fn need(what: &str, found: bool) -> bool {
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{what} is required in CI (.ci/run installs it)"
-        );
-        eprintln!("skipped: {what} is not installed (.ci/run installs it)");
-    }
-    found
-}
+const CI_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/.ci");
 
 fn tool(name: &str) -> bool {
     Command::new(name).arg("--version").output().is_ok()

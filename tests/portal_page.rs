@@ -10,16 +10,9 @@ use std::process::Command;
 
 use tinxa::export::{self, Options};
 
-fn need(what: &str, found: bool) -> bool {
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{what} is required in CI (.ci/run installs it)"
-        );
-        eprintln!("skipped: {what} is not installed (.ci/run installs it)");
-    }
-    found
-}
+#[path = "support/tools.rs"]
+mod tools;
+use tools::need;
 
 fn on_path(name: &str) -> Option<PathBuf> {
     std::env::split_paths(&std::env::var_os("PATH")?)

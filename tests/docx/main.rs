@@ -398,3 +398,5 @@ fn arbitrary_bytes_are_a_problem_not_a_panic() {
 }
 
 mod roundtrip;
+#[path = "../support/tools.rs"]
+mod tools;
