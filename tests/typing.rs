@@ -109,3 +109,64 @@ fn a_word_still_being_composed_stays_in_the_field_it_was_typed_in() {
     );
     assert_eq!(app.article().unwrap().body, "Nam");
 }
+
+#[test]
+fn a_click_ends_the_word_being_composed_in_its_own_field() {
+    let (_t, mut app) = new_draft();
+    let mut s = sim(&app);
+    s.click(id("title")).unwrap();
+    s.typewrite("Việt ");
+    let msgs: Vec<Message> = s.into_messages().collect();
+    apply(&mut app, msgs);
+    run(&mut app, Message::Preedit("Nam".into()));
+    run(
+        &mut app,
+        Message::Editor(E::ComposingIn(iced::widget::Id::new("title"))),
+    );
+
+    // The reporter clicks the body while "Nam" is still underlined: the
+    // click itself ends the word in the title, as GTK and Qt fields do.
+    let mut s = sim(&app);
+    s.click(id("body")).unwrap();
+    let msgs: Vec<Message> = s.into_messages().collect();
+    assert!(
+        matches!(msgs.first(), Some(Message::Editor(E::EndComposing))),
+        "the word is ended before the body takes the click: {msgs:?}"
+    );
+    apply(&mut app, msgs);
+    assert_eq!(app.article().unwrap().title, "Việt Nam");
+
+    // The next frame closes the input method (so it forgets "Nam"), the
+    // one after reopens it for the body.
+    let mut s = sim(&app);
+    let redraw = || {
+        iced::Event::Window(iced::window::Event::RedrawRequested(
+            std::time::Instant::now(),
+        ))
+    };
+    s.simulate([redraw()]);
+    s.simulate([redraw()]);
+    let msgs: Vec<Message> = s.into_messages().collect();
+    assert!(
+        msgs.iter()
+            .any(|m| matches!(m, Message::Editor(E::ImeReset))),
+        "{msgs:?}"
+    );
+    apply(&mut app, msgs);
+
+    // An input method that commits its copy anyway: it is not typed twice.
+    run(&mut app, Message::Preedit(String::new()));
+    run(
+        &mut app,
+        Message::Editor(E::Body(Action::Edit(Edit::Paste(Arc::new("Nam".into()))))),
+    );
+    let a = app.article().unwrap();
+    assert_eq!(a.title, "Việt Nam");
+    assert_eq!(a.body, "", "nothing moved to the body");
+    // What is typed in the body afterwards stays there.
+    run(
+        &mut app,
+        Message::Editor(E::Body(Action::Edit(Edit::Paste(Arc::new("Dương".into()))))),
+    );
+    assert_eq!(app.article().unwrap().body, "Dương");
+}

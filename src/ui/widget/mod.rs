@@ -1,6 +1,7 @@
 //! View pieces the screens share: the preview, a photo's card, a labelled
 //! field.
 
+pub mod ime_guard;
 pub mod photo_card;
 pub mod preview;
 

@@ -57,6 +57,9 @@ impl Editor {
         }
         let starts = self.composing.as_ref().is_none_or(|c| c.ended.is_some());
         if starts {
+            if self.committed.as_ref().is_some_and(|(t, _)| *t != content) {
+                self.committed = None; // a new word: no late copy of the old one to expect
+            }
             self.composing = Some(Composing {
                 text: content,
                 field: None,
@@ -72,6 +75,50 @@ impl Editor {
             }
             Task::none()
         }
+    }
+
+    /// A word is being composed (shown by the input method, not yet
+    /// committed).
+    pub(super) fn is_composing(&self) -> bool {
+        self.composing
+            .as_ref()
+            .is_some_and(|c| c.ended.is_none() && !c.text.trim().is_empty())
+    }
+
+    /// The pointer was pressed while a word was being composed — about to
+    /// move the focus, as a click into another field does. Ends the word
+    /// the way GTK and Qt do on focus loss: the word as last shown goes
+    /// into the field it was typed in (the returned message), and the
+    /// input method is closed for a frame so that it forgets its copy.
+    /// Returns the message and the word, to be noted in `committed` once
+    /// the message went through.
+    pub(super) fn end_composing(&mut self) -> Option<(Message, String)> {
+        if !self.is_composing() {
+            return None;
+        }
+        let c = self.composing.take()?;
+        let home = c.field?;
+        self.ime_reset = true;
+        Some((self.insert_into(home, &c.text), c.text))
+    }
+
+    /// `message` is the input method delivering, late, a word this editor
+    /// already committed in [`Self::end_composing`]: drop it.
+    pub(super) fn already_committed(&mut self, message: &Message) -> bool {
+        let Some((word, at)) = &self.committed else {
+            return false;
+        };
+        if at.elapsed() > LATE_COMMIT {
+            self.committed = None;
+            return false;
+        }
+        let again = self
+            .inserted_by(message)
+            .is_some_and(|(_, t)| !t.trim().is_empty() && t.trim() == word.trim());
+        if again {
+            self.committed = None;
+        }
+        again
     }
 
     /// The field holding the focus when composing started.

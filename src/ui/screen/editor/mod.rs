@@ -29,6 +29,7 @@ use crate::session::{Done, Due, Report, SaveState, Session, Version};
 use crate::settings::Settings;
 use crate::text as vt;
 use crate::ui::i18n::T;
+use crate::ui::widget::ime_guard::ime_guard;
 use crate::ui::widget::{photo_card, preview};
 use crate::ui::{task, theme};
 use crate::undo::{Change, UndoStack};
@@ -84,6 +85,10 @@ pub enum Message {
     Refreshed(Result<Box<Refresh>, Error>),
     /// The field that had the focus when an input method began a word.
     ComposingIn(iced::widget::Id),
+    /// A mouse press while a word is being composed: end it in its field.
+    EndComposing,
+    /// The input method was closed for a frame (its copy of the word dropped).
+    ImeReset,
 }
 
 /// What the app must do for the editor.
@@ -138,6 +143,11 @@ pub struct Editor {
     placed: std::collections::HashSet<u32>,
     /// A word an input method is composing, and its field.
     composing: Option<compose::Composing>,
+    /// A composed word this editor committed itself, and when: the input
+    /// method may still deliver it.
+    committed: Option<(String, Instant)>,
+    /// Close the input method for one frame.
+    ime_reset: bool,
 }
 
 impl Editor {
@@ -171,6 +181,8 @@ impl Editor {
             counts: String::new(),
             placed: Default::default(),
             composing: None,
+            committed: None,
+            ime_reset: false,
             session,
         };
         e.refresh(settings, lang);
@@ -267,6 +279,9 @@ impl Editor {
         let read_only = self.session.read_only();
         if read_only && refused_when_read_only(&message) {
             return Action::None; // nothing typed here could be saved
+        }
+        if self.already_committed(&message) {
+            return Action::None; // the input method's late copy of a word ended here
         }
         if let Some(home) = self.misrouted_commit(&message) {
             // The composed word goes back to the field it was typed in.
@@ -381,6 +396,18 @@ impl Editor {
                 self.stale = stale;
                 Action::None
             }
+            Message::EndComposing => match self.end_composing() {
+                Some((home, word)) => {
+                    let action = self.update(home, settings, lang);
+                    self.committed = Some((word, Instant::now()));
+                    action
+                }
+                None => Action::None,
+            },
+            Message::ImeReset => {
+                self.ime_reset = false;
+                Action::None
+            }
             Message::ComposingIn(id) => {
                 self.composing_in(id);
                 Action::None
@@ -431,6 +458,15 @@ impl Editor {
     }
 
     pub fn view(&self, lang: Lang) -> Element<'_, Message> {
+        ime_guard(
+            self.screen(lang),
+            self.is_composing().then_some(Message::EndComposing),
+            self.ime_reset.then_some(Message::ImeReset),
+        )
+        .into()
+    }
+
+    fn screen(&self, lang: Lang) -> Element<'_, Message> {
         let form = scrollable(self.form(lang)).height(Fill).width(Fill);
         if !self.show_preview {
             return form.into();
