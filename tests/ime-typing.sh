@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Types Telex through a real input method (ibus-unikey) into the real window, leaving
 # each field's last word unfinished when the next field is clicked, and checks the
-# saved draft. .ci/run runs it:
+# saved draft. `cargo test` runs it (tests/ime_window.rs); by hand:
 #   bash tests/ime-typing.sh [path/to/tinxa]
 # Needs: apt-get install xvfb xdotool ibus ibus-unikey dbus-x11 imagemagick
 set -euo pipefail
@@ -9,11 +9,13 @@ cd "$(dirname "$0")/.."
 bin=${1:-target/debug/tinxa}
 [ -x "$bin" ] || cargo build
 work=${IME_WORK:-$(mktemp -d)}
-export TINXA_HOME=$work/home DISPLAY=:97 ICED_BACKEND=tiny-skia
+n=97
+while [ -e /tmp/.X$n-lock ]; do n=$((n + 1)); done   # a free display
+export TINXA_HOME=$work/home DISPLAY=:$n ICED_BACKEND=tiny-skia
 mkdir -p "$TINXA_HOME"
 : > "$TINXA_HOME/.sample-placed"          # start on the drafts list, not the sample
 
-Xvfb :97 -screen 0 1366x768x24 >/dev/null 2>&1 &
+Xvfb :$n -screen 0 1366x768x24 >/dev/null 2>&1 &
 xvfb=$!
 app="" ibus=""
 trap 'kill $app $ibus $xvfb 2>/dev/null || true; kill $DBUS_SESSION_BUS_PID 2>/dev/null || true' EXIT
