@@ -60,6 +60,8 @@ pub const SCREEN_TITLE: f32 = 22.0;
 pub const LIST_TITLE: f32 = 17.0;
 /// The article's title in the preview.
 pub const PREVIEW_TITLE: f32 = 26.0;
+/// Room above a heading's first line for the upper mark of Ỗ, Ẵ, Ấ.
+pub const PREVIEW_TITLE_LINE_HEIGHT: f32 = 1.45;
 /// Space between items of a list, and between sections of a screen.
 pub const LIST: u32 = 6;
 pub const SECTION_GAP: u32 = 12;

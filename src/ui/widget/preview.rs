@@ -113,7 +113,12 @@ fn blocks<'a, M: 'a>(
 }
 
 /// The article as the portal will show it.
-pub fn view<'a, M: 'a>(doc: &'a Document, images: &HashMap<u32, image::Handle>) -> Element<'a, M> {
+/// `parity` flips each time `doc` is replaced: see [`repaint`].
+pub fn view<'a, M: 'a>(
+    doc: &'a Document,
+    images: &HashMap<u32, image::Handle>,
+    parity: bool,
+) -> Element<'a, M> {
     let bold = Font {
         weight: Weight::Bold,
         ..Font::with_name(crate::ui::window::FONT_NAME)
@@ -123,6 +128,7 @@ pub fn view<'a, M: 'a>(doc: &'a Document, images: &HashMap<u32, image::Handle>) 
         col.push(
             text(doc.title.as_str())
                 .size(theme::PREVIEW_TITLE)
+                .line_height(theme::PREVIEW_TITLE_LINE_HEIGHT)
                 .font(bold)
                 .into(),
         );
@@ -159,5 +165,24 @@ pub fn view<'a, M: 'a>(doc: &'a Document, images: &HashMap<u32, image::Handle>) 
             .max_width(760),
     )
     .padding(theme::PAGE_PAD + 4)
+    .style(move |t| repaint(t, parity))
+    .width(Fill)
     .into()
+}
+
+/// The preview's background, drawn so that tiny-skia repaints the whole
+/// preview whenever the document changes.
+///
+/// tiny-skia repaints only what changed, and for text it takes the text's
+/// line boxes as what changed; ink outside them — the upper mark of a
+/// capital with two marks (Ỗ, Ẵ, Ấ) above a bold heading's first line,
+/// the overhang of a bold glyph at a line's end — is left on screen when
+/// the text changes: the "stray ticks" at the preview heading (#13). A
+/// background whose opacity differs by 1/1000 every other document is a
+/// changed quad covering the preview, so all of it is repainted; drawn
+/// over the same colour, it looks the same either way.
+fn repaint(theme: &iced::Theme, parity: bool) -> container::Style {
+    let mut color = theme.extended_palette().background.weak.color;
+    color.a = if parity { 1.0 } else { 0.999 };
+    container::Style::default().background(color)
 }

@@ -148,6 +148,8 @@ pub struct Editor {
     committed: Option<(String, Instant)>,
     /// Close the input method for one frame.
     ime_reset: bool,
+    /// Flips with each new `doc`: the preview is repainted whole.
+    doc_parity: bool,
 }
 
 impl Editor {
@@ -183,6 +185,7 @@ impl Editor {
             composing: None,
             committed: None,
             ime_reset: false,
+            doc_parity: false,
             session,
         };
         e.refresh(settings, lang);
@@ -210,6 +213,7 @@ impl Editor {
 
     fn apply(&mut self, r: Refresh) {
         self.doc = r.doc;
+        self.doc_parity = !self.doc_parity;
         self.problems = r.problems;
         self.counts = r.counts;
         self.placed = r.placed;
@@ -479,7 +483,8 @@ impl Editor {
         let side = match &self.versions {
             Some(v) => history_panel::view(v, lang),
             None => column![
-                scrollable(preview::view(&self.doc, &self.images)).height(Length::FillPortion(3)),
+                scrollable(preview::view(&self.doc, &self.images, self.doc_parity))
+                    .height(Length::FillPortion(3)),
                 scrollable(self.checks(lang)).height(Length::FillPortion(1)),
             ]
             .into(),
