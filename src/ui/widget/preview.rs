@@ -182,7 +182,7 @@ pub fn view<'a, M: 'a>(
 /// changed quad covering the preview, so all of it is repainted; drawn
 /// over the same colour, it looks the same either way.
 fn repaint(theme: &iced::Theme, parity: bool) -> container::Style {
-    let mut color = theme.extended_palette().background.weak.color;
+    let mut color = theme.extended_palette().background.weakest.color;
     color.a = if parity { 1.0 } else { 0.999 };
     container::Style::default().background(color)
 }
