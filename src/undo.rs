@@ -158,6 +158,34 @@ impl UndoStack {
     }
 }
 
+/// Where the caret goes after an undo or redo turned `old` into `new`:
+/// the end of what changed in `new`, as (line, byte column) — where a
+/// word processor leaves it, so the reporter sees what came back or went.
+pub fn caret_after(old: &str, new: &str) -> (usize, usize) {
+    let prefix = old
+        .char_indices()
+        .zip(new.chars())
+        .find(|((_, a), b)| a != b)
+        .map_or(old.len().min(new.len()), |((i, _), _)| i);
+    let room = old.len().min(new.len()) - prefix;
+    let suffix = old[prefix..]
+        .chars()
+        .rev()
+        .zip(new[prefix..].chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .scan(0, |n, l| {
+            *n += l;
+            Some(*n)
+        })
+        .take_while(|n| *n <= room)
+        .last()
+        .unwrap_or(0);
+    let end = new.len() - suffix;
+    let line_start = new[..end].rfind('\n').map_or(0, |i| i + 1);
+    (new[..end].matches('\n').count(), end - line_start)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,5 +296,24 @@ mod tests {
         let before = u.undo(&a).unwrap();
         assert_eq!(before.title, "");
         assert_eq!(u.redo(&before).unwrap().title, "A");
+    }
+
+    #[test]
+    fn the_caret_goes_to_the_end_of_what_changed() {
+        // Undo of typed words: the caret where they were.
+        assert_eq!(caret_after("Một hai ba", "Một hai"), (0, "Một hai".len()));
+        // Redo brings them back: the caret after them.
+        assert_eq!(
+            caret_after("Một hai", "Một hai ba"),
+            (0, "Một hai ba".len())
+        );
+        // A change on the second line, in the middle.
+        let old = "Dòng một\nXã Cao Sơn dự hội nghị";
+        let new = "Dòng một\nXã Cao Sơn tổ chức dự hội nghị";
+        assert_eq!(caret_after(old, new), (1, "Xã Cao Sơn tổ chức ".len()));
+        // Repeated letters: never past the start of the change.
+        assert_eq!(caret_after("aaa", "aaaa"), (0, 4));
+        assert_eq!(caret_after("same", "same"), (0, 4));
+        assert_eq!(caret_after("", "Việt"), (0, "Việt".len()));
     }
 }

@@ -34,12 +34,14 @@ fn a_pasted_paragraph_starting_with_a_tab_is_a_paragraph_not_code() {
     let body = &app.article().unwrap().body;
     assert_eq!(
         body,
-        "Tham dự hội nghị có:\nBí thư, phó Bí thư các chi bộ trực thuộc Đảng ủy."
+        "Tham dự hội nghị có:\n\nBí thư, phó Bí thư các chi bộ trực thuộc Đảng ủy."
     );
     let doc = tinxa::doc::Document::from_article(app.article().unwrap());
     let html = tinxa::export::html::article_markup(&doc, &|_| None);
     assert!(!html.contains("<pre"), "{html}");
     assert!(!html.contains("<code"), "{html}");
+    // Two lines copied from Word are two paragraphs, not one.
+    assert_eq!(html.matches("<p>").count(), 2, "{html}");
 }
 
 #[test]

@@ -82,18 +82,26 @@ pub fn clean_multiline(s: &str) -> String {
 /// spaces of each line go (paragraphs copied from Word, web pages and chat
 /// often start with a tab, which Markdown would turn into a code block).
 /// List items keep the indentation they have beyond the first item's (a
-/// nested list); quotes (`>`) need none.
+/// nested list); quotes (`>`) need none. Each line of plain text is a
+/// paragraph: Word, web pages and chat end a paragraph with one line break,
+/// which Markdown would read as a space inside one paragraph.
 pub fn clean_paste(s: &str) -> String {
     let s = clean_multiline(s);
     let mut out = String::with_capacity(s.len());
     // Indentation of the first item of the list being pasted: nested
     // items keep what they have beyond it.
     let mut list_base: Option<usize> = None;
+    let mut after_text = false;
     for (i, line) in s.split('\n').enumerate() {
         if i > 0 {
             out.push('\n');
         }
+        let plain = |l: &str| !l.is_empty() && !is_list_item(l) && !l.starts_with(['>', '#', '|']);
         let bare = line.trim_start_matches([' ', '\t', '\u{a0}', '\u{3000}']);
+        if after_text && plain(bare) {
+            out.push('\n'); // a paragraph of its own
+        }
+        after_text = plain(bare);
         let indent: usize = line[..line.len() - bare.len()]
             .chars()
             .map(|c| if c == '\t' { 4 } else { 1 })
@@ -269,8 +277,13 @@ mod tests {
         let clean = clean_paste(pasted);
         assert_eq!(
             clean,
-            "Tham dự có:\nBí thư, phó Bí thư các chi bộ trực thuộc Đảng ủy.\nCán bộ, công chức xã."
+            "Tham dự có:\n\nBí thư, phó Bí thư các chi bộ trực thuộc Đảng ủy.\n\nCán bộ, công chức xã."
         );
+        // One paragraph per pasted line, as in Word: three in the preview.
+        let paras = crate::doc::parse_markdown(&clean);
+        assert_eq!(paras.len(), 3, "{paras:?}");
+        // Paragraphs already apart stay as they are.
+        assert_eq!(clean_paste("Một.\n\nHai."), "Một.\n\nHai.");
         let blocks = crate::doc::parse_markdown(&clean);
         assert!(!format!("{blocks:?}").contains("Code"), "{blocks:?}");
         // Lists keep their nesting relative to their first item.

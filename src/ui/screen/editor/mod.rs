@@ -329,8 +329,21 @@ impl Editor {
                     self.undo.redo(a)
                 };
                 if let Some(previous) = restored {
-                    self.session.draft.article = previous;
+                    let before = std::mem::replace(&mut self.session.draft.article, previous);
                     self.reload_fields();
+                    let a = self.session.article();
+                    for (content, old, new) in [
+                        (&mut self.body, &before.body, &a.body),
+                        (&mut self.sapo, &before.sapo, &a.sapo),
+                    ] {
+                        if old != new {
+                            let (line, column) = crate::undo::caret_after(old, new);
+                            content.move_to(text_editor::Cursor {
+                                position: text_editor::Position { line, column },
+                                selection: None,
+                            });
+                        }
+                    }
                     self.changed();
                 }
                 Action::None
