@@ -108,6 +108,9 @@ pub fn status_bar<'a>(
     status: Option<&'a Status>,
 ) -> Element<'a, Message> {
     let small = |s: String| text(s).size(theme::SMALL);
+    // What the bar shows, for a repaint when it changes.
+    let mut shown: Vec<&str> = Vec::new();
+    let mut saved = String::new();
     let mut bar = row![]
         .spacing(theme::SECTION_GAP)
         .padding([4, 10])
@@ -119,9 +122,11 @@ pub fn status_bar<'a>(
             SaveState::SavedAt(t) => format!("{} {}", T::SavedAt.tr(lang), t.format("%H:%M")),
             SaveState::Unchanged => String::new(),
         };
+        shown.push(ed.counts());
         bar = bar
-            .push(small(save))
+            .push(small(save.clone()))
             .push(text(ed.counts()).size(theme::SMALL));
+        saved = save;
     }
     if exporter.running {
         bar = bar.push(small(match exporter.progress {
@@ -132,6 +137,7 @@ pub fn status_bar<'a>(
         }));
     }
     if let Some(s) = status {
+        shown.push(&s.text);
         let t = text(s.text.as_str()).size(theme::SMALL);
         bar = bar.push(if s.is_error { t.style(text::danger) } else { t });
     }
@@ -142,8 +148,10 @@ pub fn status_bar<'a>(
                 .on_press(Message::OpenFolder(dir.clone())),
         );
     }
+    let progress = exporter.running.then_some(exporter.progress);
+    let key = theme::key_of(&(shown, saved, progress));
     container(bar)
         .width(Fill)
-        .style(container::bordered_box)
+        .style(move |t| theme::repaint_on_change(container::bordered_box(t), key))
         .into()
 }

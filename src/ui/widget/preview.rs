@@ -170,19 +170,10 @@ pub fn view<'a, M: 'a>(
     .into()
 }
 
-/// The preview's background, drawn so that tiny-skia repaints the whole
-/// preview whenever the document changes.
-///
-/// tiny-skia repaints only what changed, and for text it takes the text's
-/// line boxes as what changed; ink outside them — the upper mark of a
-/// capital with two marks (Ỗ, Ẵ, Ấ) above a bold heading's first line,
-/// the overhang of a bold glyph at a line's end — is left on screen when
-/// the text changes: the "stray ticks" at the preview heading (#13). A
-/// background whose opacity differs by 1/1000 every other document is a
-/// changed quad covering the preview, so all of it is repainted; drawn
-/// over the same colour, it looks the same either way.
-fn repaint(theme: &iced::Theme, parity: bool) -> container::Style {
-    let mut color = theme.extended_palette().background.weakest.color;
-    color.a = if parity { 1.0 } else { 0.999 };
-    container::Style::default().background(color)
+/// The preview's background: repainted whole with each new document (see
+/// [`theme::repaint_on_change`]).
+fn repaint(t: &iced::Theme, parity: bool) -> container::Style {
+    let page =
+        container::Style::default().background(t.extended_palette().background.weakest.color);
+    theme::repaint_on_change(page, u64::from(parity))
 }
