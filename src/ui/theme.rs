@@ -76,3 +76,12 @@ pub fn of(choice: ThemeChoice) -> Theme {
         ThemeChoice::Dark => Theme::Dark,
     }
 }
+
+/// The selected photo card (the photo keys act on it): the box with the
+/// accent colour round it.
+pub fn selected_card(theme: &Theme) -> iced::widget::container::Style {
+    let mut s = iced::widget::container::rounded_box(theme);
+    s.border.color = theme.palette().primary;
+    s.border.width = 2.0;
+    s
+}

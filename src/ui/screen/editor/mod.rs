@@ -4,6 +4,7 @@
 //! tasks.
 
 mod compose;
+mod crop;
 mod find;
 mod form;
 mod history_panel;
@@ -84,6 +85,13 @@ pub enum Message {
     Refreshed(Result<Box<Refresh>, Error>),
     /// The field that had the focus when an input method began a word.
     ComposingIn(iced::widget::Id),
+    /// A photo file copied into the draft, with its metadata.
+    PhotoArrived(Result<(String, Box<crate::photo::PhotoMeta>), Error>),
+    /// Photo `id`'s preview copy and thumbnail, made for this edit.
+    Edited(u32, crate::photo::PhotoEdit, Result<PhotoCopies, Error>),
+    Crop(crop::Message),
+    /// Ctrl+L / Ctrl+R: turn the selected photo (-1 left, 1 right).
+    RotateSelected(i32),
 }
 
 /// What the app must do for the editor.
@@ -138,6 +146,12 @@ pub struct Editor {
     placed: std::collections::HashSet<u32>,
     /// A word an input method is composing, and its field.
     composing: Option<compose::Composing>,
+    /// The crop view, while it is open (it covers the form).
+    crop: Option<crop::Crop>,
+    /// The photo card last used: the photo keys act on it.
+    selected: Option<u32>,
+    /// The edit each photo's shown copies were made for.
+    shown: HashMap<u32, crate::photo::PhotoEdit>,
 }
 
 impl Editor {
@@ -171,6 +185,9 @@ impl Editor {
             counts: String::new(),
             placed: Default::default(),
             composing: None,
+            crop: None,
+            selected: None,
+            shown: HashMap::new(),
             session,
         };
         e.refresh(settings, lang);
@@ -268,6 +285,14 @@ impl Editor {
         if read_only && refused_when_read_only(&message) {
             return Action::None; // nothing typed here could be saved
         }
+        if self.crop.is_some()
+            && matches!(
+                message,
+                Message::Undo | Message::Redo | Message::RotateSelected(_) | Message::Photo(..)
+            )
+        {
+            return Action::None; // the crop view covers the photo being cut
+        }
         if let Some(home) = self.misrouted_commit(&message) {
             // The composed word goes back to the field it was typed in.
             return self.update(home, settings, lang);
@@ -295,7 +320,9 @@ impl Editor {
             Message::Photo(id, event) => self.photo_event(id, event, settings, lang),
             Message::AddPhotos => Action::AddPhotos,
             Message::AddPhotoFiles(paths) => Action::Run(self.add_photo_files(paths)),
-            Message::PhotoCopied(r) => self.photo_copied(r),
+            Message::PhotoCopied(r) => {
+                self.photo_copied(r.map(|file| (file, Box::default())), settings)
+            }
             Message::Preview(id, r) => {
                 self.preview_loaded(id, r);
                 self.refresh(settings, lang);
@@ -314,7 +341,8 @@ impl Editor {
                     self.reload_fields();
                     self.changed();
                 }
-                Action::None
+                // A photo edit undone: its copies follow.
+                Action::Run(self.stale_previews())
             }
             Message::ConvertLegacy => {
                 self.session.draft.article.each_text_mut(|s| {
@@ -385,6 +413,15 @@ impl Editor {
                 self.composing_in(id);
                 Action::None
             }
+            Message::PhotoArrived(r) => self.photo_copied(r, settings),
+            Message::Edited(id, edit, r) => {
+                if self.edited_loaded(id, edit, r) {
+                    self.refresh(settings, lang);
+                }
+                Action::None
+            }
+            Message::Crop(m) => self.crop_update(m, settings, lang),
+            Message::RotateSelected(turns) => self.rotate_selected(turns, settings, lang),
 
             Message::Done(r, said) => match r {
                 Ok(()) => Action::Say(said.tr(lang).to_owned()),
@@ -431,6 +468,9 @@ impl Editor {
     }
 
     pub fn view(&self, lang: Lang) -> Element<'_, Message> {
+        if let Some(c) = &self.crop {
+            return c.view(lang).map(Message::Crop);
+        }
         let form = scrollable(self.form(lang)).height(Fill).width(Fill);
         if !self.show_preview {
             return form.into();
@@ -522,6 +562,7 @@ fn refused_when_read_only(m: &Message) -> bool {
             | Message::Recover
             | Message::RestoreVersion(_)
             | Message::Find(find::Message::ReplaceOne | find::Message::ReplaceAll)
+            | Message::RotateSelected(_)
     ) || matches!(m, Message::Sapo(a) | Message::Body(a) if a.is_edit())
 }
 
@@ -577,6 +618,9 @@ fn undo_step(m: &Message, a: &Article) -> Option<(&'static str, Step)> {
             ("credit", caption(*id, |p| &p.credit, s))
         }
         Message::Photo(id, photo_card::Event::Alt(s)) => ("alt", caption(*id, |p| &p.alt, s)),
+        // Opening the crop view or choosing a card changes nothing (the
+        // crop itself is recorded when confirmed).
+        Message::Photo(_, photo_card::Event::Crop | photo_card::Event::Select) => return None,
         Message::Photo(..) => ("photos", Step::Command),
         Message::Format(..) => ("format", Step::Command),
         Message::ConvertLegacy | Message::NormalizeTone => ("convert", Step::Command),
