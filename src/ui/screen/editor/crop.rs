@@ -11,7 +11,7 @@ use std::path::Path;
 
 use iced::keyboard::{self, key::Named};
 use iced::widget::canvas::{self, Canvas, Frame, Geometry, Stroke};
-use iced::widget::{button, column, container, image, row, space, text};
+use iced::widget::{button, column, container, image, row, space, stack, text};
 use iced::{Color, Element, Fill, Point, Rectangle, Size, Task, mouse};
 
 use crate::article::Photo;
@@ -193,14 +193,22 @@ impl Crop {
     pub fn view(&self, lang: Lang) -> Element<'_, Message> {
         let small = |s: String| text(s).size(theme::SMALL);
         let board: Element<'_, Message> = match (&self.image, self.size()) {
-            (Some(image), Some(size)) => Canvas::new(Board {
-                image,
-                size,
-                rect: self.rect,
-                ratio: self.ratio.map(|(w, h)| w as f32 / h as f32),
-            })
-            .width(Fill)
-            .height(Fill)
+            // The photo under the canvas: a frame draws its images above
+            // its shapes, so the photo is a layer of its own. Both fit the
+            // photo the same way (contained, centred).
+            (Some(handle), Some(size)) => stack![
+                image(handle.clone())
+                    .width(Fill)
+                    .height(Fill)
+                    .content_fit(iced::ContentFit::Contain),
+                Canvas::new(Board {
+                    size,
+                    rect: self.rect,
+                    ratio: self.ratio.map(|(w, h)| w as f32 / h as f32),
+                })
+                .width(Fill)
+                .height(Fill),
+            ]
             .into(),
             _ => container(small(T::CropLoading.tr(lang).to_owned()))
                 .center(Fill)
@@ -331,16 +339,15 @@ fn dragged(d: Drag, to: Point, size: Size, ratio: Option<f32>) -> Rectangle {
     }
 }
 
-/// The canvas: the photo fitted into the board, the parts cut away dimmed,
-/// the frame with its thirds and corner grips.
-struct Board<'a> {
-    image: &'a image::Handle,
+/// The canvas over the photo: the parts cut away dimmed, the frame with its
+/// thirds and corner grips.
+struct Board {
     size: Size,
     rect: Rectangle,
     ratio: Option<f32>,
 }
 
-impl Board<'_> {
+impl Board {
     /// Photo pixels → board pixels: the scale and the photo's top-left.
     fn fit(&self, board: Size) -> (f32, Point) {
         let scale = (board.width / self.size.width).min(board.height / self.size.height);
@@ -406,21 +413,37 @@ impl Board<'_> {
     }
 }
 
-impl canvas::Program<Message> for Board<'_> {
-    type State = Option<Drag>;
+/// The board's own state: the drag under way, and where the pointer is.
+#[derive(Debug, Default)]
+pub struct Pointer {
+    drag: Option<Drag>,
+    /// The last position the pointer moved to (window pixels). Events come
+    /// in batches when the window is busy, each with the cursor as it is at
+    /// the batch's end: a press is placed where the moves before it left
+    /// the pointer, not where later moves took it.
+    at: Option<Point>,
+}
+
+impl canvas::Program<Message> for Board {
+    type State = Pointer;
 
     fn update(
         &self,
-        drag: &mut Option<Drag>,
+        state: &mut Pointer,
         event: &canvas::Event,
         bounds: Rectangle,
         cursor: mouse::Cursor,
     ) -> Option<canvas::Action<Message>> {
         let board = bounds.size();
+        let inside = |p: Point| Point::new(p.x - bounds.x, p.y - bounds.y);
         match event {
             canvas::Event::Mouse(mouse::Event::ButtonPressed(mouse::Button::Left)) => {
-                let p = cursor.position_in(bounds)?;
-                *drag = Some(Drag {
+                let at = state.at.or(cursor.position())?;
+                if !bounds.contains(at) {
+                    return None;
+                }
+                let p = inside(at);
+                state.drag = Some(Drag {
                     grip: self.grip_at(board, p),
                     from: self.to_photo(board, p),
                     start: self.rect,
@@ -428,14 +451,23 @@ impl canvas::Program<Message> for Board<'_> {
                 Some(canvas::Action::capture())
             }
             canvas::Event::Mouse(mouse::Event::CursorMoved { position }) => {
-                let d = (*drag)?;
+                state.at = Some(*position);
+                let d = state.drag?;
                 // Outside the board the drag goes on, held to the photo's edge.
-                let p = Point::new(position.x - bounds.x, position.y - bounds.y);
-                let r = dragged(d, self.to_photo(board, p), self.size, self.ratio);
+                let r = dragged(
+                    d,
+                    self.to_photo(board, inside(*position)),
+                    self.size,
+                    self.ratio,
+                );
                 Some(canvas::Action::publish(Message::Drag(r)).and_capture())
             }
+            canvas::Event::Mouse(mouse::Event::CursorLeft) => {
+                state.at = None;
+                None
+            }
             canvas::Event::Mouse(mouse::Event::ButtonReleased(mouse::Button::Left)) => {
-                drag.take().map(|_| canvas::Action::capture())
+                state.drag.take().map(|_| canvas::Action::capture())
             }
             canvas::Event::Keyboard(keyboard::Event::KeyPressed {
                 key: keyboard::Key::Named(key),
@@ -451,7 +483,7 @@ impl canvas::Program<Message> for Board<'_> {
 
     fn draw(
         &self,
-        _drag: &Option<Drag>,
+        _state: &Pointer,
         renderer: &iced::Renderer,
         _theme: &iced::Theme,
         bounds: Rectangle,
@@ -461,7 +493,6 @@ impl canvas::Program<Message> for Board<'_> {
         let mut frame = Frame::new(renderer, board);
         let (s, o) = self.fit(board);
         let photo = Rectangle::new(o, Size::new(self.size.width * s, self.size.height * s));
-        frame.draw_image(photo, self.image);
         let r = self.on_screen(board);
         let shade = Color::from_rgba(0.0, 0.0, 0.0, 0.55);
         let bands = [
@@ -518,10 +549,11 @@ impl canvas::Program<Message> for Board<'_> {
 
     fn mouse_interaction(
         &self,
-        drag: &Option<Drag>,
+        state: &Pointer,
         bounds: Rectangle,
         cursor: mouse::Cursor,
     ) -> mouse::Interaction {
+        let drag = &state.drag;
         let grip = match drag {
             Some(d) => d.grip,
             None => match cursor.position_in(bounds) {
