@@ -92,6 +92,9 @@ pub enum Message {
     Crop(crop::Message),
     /// Ctrl+L / Ctrl+R: turn the selected photo (-1 left, 1 right).
     RotateSelected(i32),
+    /// The form was scrolled (kept so the form comes back where it was
+    /// after the crop view).
+    FormScrolled(iced::widget::scrollable::Viewport),
 }
 
 /// What the app must do for the editor.
@@ -152,6 +155,7 @@ pub struct Editor {
     selected: Option<u32>,
     /// The edit each photo's shown copies were made for.
     shown: HashMap<u32, crate::photo::PhotoEdit>,
+    form_offset: iced::widget::scrollable::AbsoluteOffset,
 }
 
 impl Editor {
@@ -188,6 +192,7 @@ impl Editor {
             crop: None,
             selected: None,
             shown: HashMap::new(),
+            form_offset: Default::default(),
             session,
         };
         e.refresh(settings, lang);
@@ -422,6 +427,10 @@ impl Editor {
             }
             Message::Crop(m) => self.crop_update(m, settings, lang),
             Message::RotateSelected(turns) => self.rotate_selected(turns, settings, lang),
+            Message::FormScrolled(v) => {
+                self.form_offset = v.absolute_offset();
+                Action::None
+            }
 
             Message::Done(r, said) => match r {
                 Ok(()) => Action::Say(said.tr(lang).to_owned()),
@@ -471,7 +480,11 @@ impl Editor {
         if let Some(c) = &self.crop {
             return c.view(lang).map(Message::Crop);
         }
-        let form = scrollable(self.form(lang)).height(Fill).width(Fill);
+        let form = scrollable(self.form(lang))
+            .id(FORM)
+            .on_scroll(Message::FormScrolled)
+            .height(Fill)
+            .width(Fill);
         if !self.show_preview {
             return form.into();
         }
@@ -535,6 +548,15 @@ impl Editor {
         }
         checks
     }
+}
+
+/// The form's scrollable.
+const FORM: &str = "form";
+
+/// Scrolls the form back to `offset` (it starts at the top when it comes back
+/// after the crop view, which replaces it).
+fn scroll_form(offset: iced::widget::scrollable::AbsoluteOffset) -> Task<Message> {
+    iced::widget::operation::scroll_to(FORM, offset)
 }
 
 /// Session work on a worker thread; its result comes back to the session.

@@ -130,7 +130,7 @@ impl Editor {
             crop::Action::None => Action::None,
             crop::Action::Close => {
                 self.crop = None;
-                Action::None
+                Action::Run(super::scroll_form(self.form_offset))
             }
             crop::Action::Fail(e) => {
                 self.crop = None;
@@ -145,7 +145,7 @@ impl Editor {
                         .photo(id)
                         .is_none_or(|p| p.edit.crop == rect)
                 {
-                    return Action::None;
+                    return Action::Run(super::scroll_form(self.form_offset));
                 }
                 self.undo.record(
                     self.session.article(),
@@ -156,7 +156,10 @@ impl Editor {
                 set(&mut self.session.draft.article, id, |p| p.edit.crop = rect);
                 self.changed();
                 self.refresh(settings, lang);
-                Action::Run(preview_task(&self.session, id))
+                Action::Run(Task::batch([
+                    preview_task(&self.session, id),
+                    super::scroll_form(self.form_offset),
+                ]))
             }
         }
     }
