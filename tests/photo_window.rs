@@ -121,6 +121,14 @@ fn the_crop_view_cuts_the_cover_to_16_9_and_the_export_shows_what_the_preview_di
     );
     assert_eq!(exported[0], (1600, 900));
 
+    // "Đặt lại" in the crop view gives the whole photo back, as one undo step.
+    click(&mut app, "Cắt ảnh");
+    click(&mut app, "Đặt lại");
+    click(&mut app, "Cắt");
+    assert_eq!(app.article().unwrap().photo(id).unwrap().edit.crop, None);
+    run(&mut app, Message::Shortcut(Shortcut::Undo));
+    assert_eq!(app.article().unwrap().photo(id).unwrap().edit.crop, Some(c));
+
     run(&mut app, Message::Shortcut(Shortcut::Undo)); // the placing
     run(&mut app, Message::Shortcut(Shortcut::Undo)); // the crop
     assert_eq!(app.article().unwrap().photo(id).unwrap().edit.crop, None);

@@ -444,7 +444,15 @@ impl Editor {
             | Message::CloseHistory
             | Message::VersionsListed(_)
             | Message::RestoreVersion(_)
-            | Message::VersionRestored(_) => self.history_update(message, settings, lang),
+            | Message::VersionRestored(_) => {
+                let action = self.history_update(message, settings, lang);
+                // A restored version or recovered text may carry other photo edits.
+                match action {
+                    Action::None => Action::Run(self.stale_previews()),
+                    Action::Run(t) => Action::Run(Task::batch([t, self.stale_previews()])),
+                    other => other,
+                }
+            }
         }
     }
 
