@@ -108,6 +108,84 @@ impl PhotoEdit {
         }
     }
 
+    /// The size of the whole photo as shown with this edit's rotation but no
+    /// crop, for an original whose upright size is `width`×`height`.
+    pub fn turned_size(&self, width: u32, height: u32) -> (u32, u32) {
+        if self.quarter_turns() % 2 == 1 {
+            (height, width)
+        } else {
+            (width, height)
+        }
+    }
+
+    /// The crop as a rectangle of the whole photo shown turned (see
+    /// [`PhotoEdit::turned_size`]): what a crop view draws. The whole photo
+    /// when there is no crop.
+    pub fn shown_crop(&self, width: u32, height: u32) -> CropRect {
+        let c = self
+            .crop
+            .and_then(|c| c.clamped(width, height))
+            .unwrap_or(CropRect {
+                x: 0,
+                y: 0,
+                w: width,
+                h: height,
+            });
+        match self.quarter_turns() {
+            1 => CropRect {
+                x: height - c.y - c.h,
+                y: c.x,
+                w: c.h,
+                h: c.w,
+            },
+            2 => CropRect {
+                x: width - c.x - c.w,
+                y: height - c.y - c.h,
+                ..c
+            },
+            3 => CropRect {
+                x: c.y,
+                y: width - c.x - c.w,
+                w: c.h,
+                h: c.w,
+            },
+            _ => c,
+        }
+    }
+
+    /// The crop in upright pixels for rectangle `r` of the whole photo shown
+    /// turned: the inverse of [`PhotoEdit::shown_crop`]. `r` is clamped to
+    /// the photo first.
+    pub fn crop_from_shown(&self, width: u32, height: u32, r: CropRect) -> CropRect {
+        let (tw, th) = self.turned_size(width, height);
+        let r = r.clamped(tw, th).unwrap_or(CropRect {
+            x: 0,
+            y: 0,
+            w: tw,
+            h: th,
+        });
+        match self.quarter_turns() {
+            1 => CropRect {
+                x: r.y,
+                y: height - r.x - r.w,
+                w: r.h,
+                h: r.w,
+            },
+            2 => CropRect {
+                x: width - r.x - r.w,
+                y: height - r.y - r.h,
+                ..r
+            },
+            3 => CropRect {
+                x: width - r.y - r.h,
+                y: r.x,
+                w: r.h,
+                h: r.w,
+            },
+            _ => r,
+        }
+    }
+
     /// A short, file-name-safe name of the edit ("" for no edit), for the
     /// names of preview copies and thumbnails: a new edit never shows a stale copy.
     pub fn key(&self) -> String {
@@ -250,5 +328,60 @@ mod tests {
             h: 10,
         };
         assert_eq!(outside.clamped(4000, 3000), None);
+    }
+
+    #[test]
+    fn shown_rectangles_map_back_to_the_same_upright_crop() {
+        let c = CropRect {
+            x: 100,
+            y: 200,
+            w: 1600,
+            h: 900,
+        };
+        for turns in 0..4 {
+            let e = PhotoEdit {
+                rotate: turns,
+                crop: Some(c),
+            };
+            let shown = e.shown_crop(4000, 3000);
+            let (sw, sh) = e.shown_size(4000, 3000);
+            assert_eq!((shown.w, shown.h), (sw, sh), "turns {turns}");
+            assert!(shown.fits(e.turned_size(4000, 3000).0, e.turned_size(4000, 3000).1));
+            assert_eq!(e.crop_from_shown(4000, 3000, shown), c, "turns {turns}");
+        }
+        // A quarter turn clockwise: the upright top-left corner is shown top right.
+        let e = PhotoEdit {
+            rotate: 1,
+            crop: Some(CropRect {
+                x: 0,
+                y: 0,
+                w: 10,
+                h: 20,
+            }),
+        };
+        assert_eq!(
+            e.shown_crop(4000, 3000),
+            CropRect {
+                x: 2980,
+                y: 0,
+                w: 20,
+                h: 10
+            }
+        );
+        // No crop: the whole turned photo.
+        let whole = PhotoEdit {
+            rotate: 3,
+            crop: None,
+        }
+        .shown_crop(4000, 3000);
+        assert_eq!(
+            whole,
+            CropRect {
+                x: 0,
+                y: 0,
+                w: 3000,
+                h: 4000
+            }
+        );
     }
 }

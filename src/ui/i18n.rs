@@ -117,6 +117,18 @@ pub enum T {
     FindNext,
     Replace,
     ReplaceAll,
+    RotateLeft,
+    RotateRight,
+    CropPhoto,
+    CreditForAll,
+    CreditForAllDone,
+    FromPhoto,
+    CropTitle,
+    CropHint,
+    CropLoading,
+    CropFree,
+    CropReset,
+    CropApply,
 }
 
 impl T {
@@ -279,6 +291,27 @@ impl T {
                 "Bài vẫn còn nguyên trong cửa sổ; Tin Xã sẽ thử lưu lại. Có thể xuất bài (md hoặc zip) ra thư mục khác để giữ.",
                 "The article is still in the window; Tin Xã will try again. You can export it (md or zip) to another folder to keep it.",
             ),
+            T::RotateLeft => ("Xoay trái", "Rotate left"),
+            T::RotateRight => ("Xoay phải", "Rotate right"),
+            T::CropPhoto => ("Cắt ảnh", "Crop"),
+            T::CreditForAll => (
+                "Dùng tác giả ảnh này cho mọi ảnh",
+                "Use this photo's credit for every photo",
+            ),
+            T::CreditForAllDone => (
+                "Đã ghi nguồn ảnh này cho {n} ảnh khác. Ctrl+Z để hoàn tác.",
+                "This credit was set on {n} other photos. Ctrl+Z undoes it.",
+            ),
+            T::FromPhoto => ("lấy từ ảnh", "from the photo"),
+            T::CropTitle => ("Cắt ảnh", "Crop the photo"),
+            T::CropHint => (
+                "Kéo khung để chọn phần giữ lại, kéo góc khung để đổi cỡ, kéo ra ngoài khung để vẽ khung mới. Enter: xong, Esc: hủy.",
+                "Drag the frame to choose what to keep, drag a corner to resize it, drag outside it to draw a new one. Enter: done, Esc: cancel.",
+            ),
+            T::CropLoading => ("Đang mở ảnh…", "Opening the photo…"),
+            T::CropFree => ("Tự do", "Free"),
+            T::CropReset => ("Đặt lại", "Reset"),
+            T::CropApply => ("Cắt", "Crop"),
         };
         lang.pick(vi, en)
     }

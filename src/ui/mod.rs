@@ -153,6 +153,11 @@ impl App {
         self.lang
     }
 
+    /// The picture the preview shows for photo `id` (its preview copy).
+    pub fn preview_image(&self, id: u32) -> Option<&iced::widget::image::Handle> {
+        self.editor().and_then(|ed| ed.images.get(&id))
+    }
+
     /// The fonts the window loads, for tests that draw it headless.
     pub fn fonts() -> Vec<std::borrow::Cow<'static, [u8]>> {
         window::fonts()

@@ -23,6 +23,9 @@ pub enum Shortcut {
     NextField,
     PreviousField,
     Find,
+    /// Turn the selected photo.
+    RotateLeft,
+    RotateRight,
 }
 
 /// The command for Ctrl(+Shift)+key.
@@ -40,6 +43,8 @@ pub fn shortcut(key: &str, shift: bool) -> Option<Shortcut> {
         ("i", _) => Shortcut::Italic,
         ("=" | "+", _) => Shortcut::ZoomIn,
         ("-", _) => Shortcut::ZoomOut,
+        ("l", _) => Shortcut::RotateLeft,
+        ("r", _) => Shortcut::RotateRight,
         _ => return None,
     })
 }
@@ -60,6 +65,8 @@ pub fn message(s: Shortcut) -> Option<Message> {
         Shortcut::Find => Message::Editor(E::Find(FindMessage::Toggle)),
         Shortcut::ZoomIn => Message::Settings(S::ZoomIn),
         Shortcut::ZoomOut => Message::Settings(S::ZoomOut),
+        Shortcut::RotateLeft => Message::Editor(E::RotateSelected(-1)),
+        Shortcut::RotateRight => Message::Editor(E::RotateSelected(1)),
         Shortcut::New | Shortcut::Drafts | Shortcut::NextField | Shortcut::PreviousField => {
             return None;
         }

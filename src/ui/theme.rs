@@ -103,3 +103,12 @@ pub fn key_of(shown: &impl std::hash::Hash) -> u64 {
     use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
     BuildHasherDefault::<DefaultHasher>::default().hash_one(shown)
 }
+
+/// The selected photo card (the photo keys act on it): the box with the
+/// accent colour round it.
+pub fn selected_card(theme: &Theme) -> iced::widget::container::Style {
+    let mut s = iced::widget::container::rounded_box(theme);
+    s.border.color = theme.palette().primary;
+    s.border.width = 2.0;
+    s
+}

@@ -4,6 +4,7 @@
 //! tasks.
 
 mod compose;
+mod crop;
 mod find;
 mod form;
 mod history_panel;
@@ -89,6 +90,16 @@ pub enum Message {
     EndComposing,
     /// The input method was closed for a frame (its copy of the word dropped).
     ImeReset,
+    /// A photo file copied into the draft, with its metadata.
+    PhotoArrived(Result<(String, Box<crate::photo::PhotoMeta>), Error>),
+    /// Photo `id`'s preview copy and thumbnail, made for this edit.
+    Edited(u32, crate::photo::PhotoEdit, Result<PhotoCopies, Error>),
+    Crop(crop::Message),
+    /// Ctrl+L / Ctrl+R: turn the selected photo (-1 left, 1 right).
+    RotateSelected(i32),
+    /// The form was scrolled (kept so the form comes back where it was
+    /// after the crop view).
+    FormScrolled(iced::widget::scrollable::Viewport),
 }
 
 /// What the app must do for the editor.
@@ -150,6 +161,13 @@ pub struct Editor {
     ime_reset: bool,
     /// Flips with each new `doc`: the preview is repainted whole.
     doc_parity: bool,
+    /// The crop view, while it is open (it covers the form).
+    crop: Option<crop::Crop>,
+    /// The photo card last used: the photo keys act on it.
+    selected: Option<u32>,
+    /// The edit each photo's shown copies were made for.
+    shown: HashMap<u32, crate::photo::PhotoEdit>,
+    form_offset: iced::widget::scrollable::AbsoluteOffset,
 }
 
 impl Editor {
@@ -186,6 +204,10 @@ impl Editor {
             committed: None,
             ime_reset: false,
             doc_parity: false,
+            crop: None,
+            selected: None,
+            shown: HashMap::new(),
+            form_offset: Default::default(),
             session,
         };
         e.refresh(settings, lang);
@@ -287,6 +309,14 @@ impl Editor {
         if self.already_committed(&message) {
             return Action::None; // the input method's late copy of a word ended here
         }
+        if self.crop.is_some()
+            && matches!(
+                message,
+                Message::Undo | Message::Redo | Message::RotateSelected(_) | Message::Photo(..)
+            )
+        {
+            return Action::None; // the crop view covers the photo being cut
+        }
         if let Some(home) = self.misrouted_commit(&message) {
             // The composed word goes back to the field it was typed in.
             return self.update(home, settings, lang);
@@ -314,7 +344,9 @@ impl Editor {
             Message::Photo(id, event) => self.photo_event(id, event, settings, lang),
             Message::AddPhotos => Action::AddPhotos,
             Message::AddPhotoFiles(paths) => Action::Run(self.add_photo_files(paths)),
-            Message::PhotoCopied(r) => self.photo_copied(r),
+            Message::PhotoCopied(r) => {
+                self.photo_copied(r.map(|file| (file, Box::default())), settings)
+            }
             Message::Preview(id, r) => {
                 self.preview_loaded(id, r);
                 self.refresh(settings, lang);
@@ -346,7 +378,8 @@ impl Editor {
                     }
                     self.changed();
                 }
-                Action::None
+                // A photo edit undone: its copies follow.
+                Action::Run(self.stale_previews())
             }
             Message::ConvertLegacy => {
                 self.session.draft.article.each_text_mut(|s| {
@@ -429,6 +462,19 @@ impl Editor {
                 self.composing_in(id);
                 Action::None
             }
+            Message::PhotoArrived(r) => self.photo_copied(r, settings),
+            Message::Edited(id, edit, r) => {
+                if self.edited_loaded(id, edit, r) {
+                    self.refresh(settings, lang);
+                }
+                Action::None
+            }
+            Message::Crop(m) => self.crop_update(m, settings, lang),
+            Message::RotateSelected(turns) => self.rotate_selected(turns, settings, lang),
+            Message::FormScrolled(v) => {
+                self.form_offset = v.absolute_offset();
+                Action::None
+            }
 
             Message::Done(r, said) => match r {
                 Ok(()) => Action::Say(said.tr(lang).to_owned()),
@@ -442,7 +488,15 @@ impl Editor {
             | Message::CloseHistory
             | Message::VersionsListed(_)
             | Message::RestoreVersion(_)
-            | Message::VersionRestored(_) => self.history_update(message, settings, lang),
+            | Message::VersionRestored(_) => {
+                let action = self.history_update(message, settings, lang);
+                // A restored version or recovered text may carry other photo edits.
+                match action {
+                    Action::None => Action::Run(self.stale_previews()),
+                    Action::Run(t) => Action::Run(Task::batch([t, self.stale_previews()])),
+                    other => other,
+                }
+            }
         }
     }
 
@@ -484,7 +538,14 @@ impl Editor {
     }
 
     fn screen(&self, lang: Lang) -> Element<'_, Message> {
-        let form = scrollable(self.form(lang)).height(Fill).width(Fill);
+        if let Some(c) = &self.crop {
+            return c.view(lang).map(Message::Crop);
+        }
+        let form = scrollable(self.form(lang))
+            .id(FORM)
+            .on_scroll(Message::FormScrolled)
+            .height(Fill)
+            .width(Fill);
         if !self.show_preview {
             return form.into();
         }
@@ -551,6 +612,15 @@ impl Editor {
     }
 }
 
+/// The form's scrollable.
+const FORM: &str = "form";
+
+/// Scrolls the form back to `offset` (it starts at the top when it comes back
+/// after the crop view, which replaces it).
+fn scroll_form(offset: iced::widget::scrollable::AbsoluteOffset) -> Task<Message> {
+    iced::widget::operation::scroll_to(FORM, offset)
+}
+
 /// Session work on a worker thread; its result comes back to the session.
 fn run_session(due: Due, work: crate::session::Work<Done>) -> Task<Message> {
     Task::perform(task::blocking(work), move |r| Message::Session(due, r))
@@ -576,6 +646,7 @@ fn refused_when_read_only(m: &Message) -> bool {
             | Message::Recover
             | Message::RestoreVersion(_)
             | Message::Find(find::Message::ReplaceOne | find::Message::ReplaceAll)
+            | Message::RotateSelected(_)
     ) || matches!(m, Message::Sapo(a) | Message::Body(a) if a.is_edit())
 }
 
@@ -631,6 +702,9 @@ fn undo_step(m: &Message, a: &Article) -> Option<(&'static str, Step)> {
             ("credit", caption(*id, |p| &p.credit, s))
         }
         Message::Photo(id, photo_card::Event::Alt(s)) => ("alt", caption(*id, |p| &p.alt, s)),
+        // Opening the crop view or choosing a card changes nothing (the
+        // crop itself is recorded when confirmed).
+        Message::Photo(_, photo_card::Event::Crop | photo_card::Event::Select) => return None,
         Message::Photo(..) => ("photos", Step::Command),
         Message::Format(..) => ("format", Step::Command),
         Message::ConvertLegacy | Message::NormalizeTone => ("convert", Step::Command),

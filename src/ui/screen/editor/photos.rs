@@ -6,45 +6,66 @@ use std::path::PathBuf;
 use iced::widget::{Column, image};
 use iced::{Element, Task};
 
-use super::{Action, Editor, Message};
+use super::{Action, Editor, Message, crop};
 use crate::check::PhotoFile;
 use crate::draft;
 use crate::error::Error;
 use crate::lang::Lang;
+use crate::photo::{self, PhotoEdit, PhotoMeta};
 use crate::photo_cache::{self, PhotoCopies};
 use crate::session::Session;
 use crate::settings::Settings;
 use crate::text as vt;
+use crate::ui::i18n::T;
 use crate::ui::task;
 use crate::ui::widget::photo_card::{self, Event};
 
-/// Gets the preview-size copy and thumbnail of photo `id` off the UI thread.
+/// Gets the preview-size copy and thumbnail of photo `id`, as edited now,
+/// off the UI thread. The result names the edit it was made for: a copy
+/// that comes back after a newer rotation or crop is not shown.
 pub(super) fn preview_task(session: &Session, id: u32) -> Task<Message> {
     let Some(photo) = session.article().photo(id).cloned() else {
         return Task::none();
     };
     let dir = session.dir().to_path_buf();
+    let edit = photo.edit;
     Task::perform(
         task::try_blocking(move || photo_cache::copies(&dir, &photo)),
-        move |r| Message::Preview(id, r),
+        move |r| Message::Edited(id, edit, r),
     )
 }
 
 impl Editor {
+    /// Copies the files into the draft and reads their captions and
+    /// credits (EXIF, IPTC, XMP) on a worker.
     pub(super) fn add_photo_files(&self, paths: Vec<PathBuf>) -> Task<Message> {
         let dir = self.session.dir().to_path_buf();
         Task::batch(paths.into_iter().map(|p| {
             let dir = dir.clone();
             Task::perform(
-                task::try_blocking(move || draft::copy_photo_in(&dir, &p)),
-                Message::PhotoCopied,
+                task::try_blocking(move || {
+                    let file = draft::copy_photo_in(&dir, &p)?;
+                    // Metadata is a convenience: unreadable, nothing is filled.
+                    let meta = draft::photo_path(&dir, &file)
+                        .ok()
+                        .and_then(|path| photo::read_meta_file(&path).ok())
+                        .unwrap_or_default();
+                    Ok((file, Box::new(meta)))
+                }),
+                Message::PhotoArrived,
             )
         }))
     }
 
-    pub(super) fn photo_copied(&mut self, r: Result<String, Error>) -> Action {
+    /// A photo file is in the draft: add it, its empty caption, credit and
+    /// alt text filled from `meta` and the default credit (one undo step).
+    pub(super) fn photo_copied(
+        &mut self,
+        r: Result<(String, Box<PhotoMeta>), Error>,
+        settings: &Settings,
+    ) -> Action {
         match r {
-            Ok(file) => {
+            Ok((file, meta)) => {
                 if self.session.read_only() {
                     return Action::None;
                 }
@@ -55,10 +76,111 @@ impl Editor {
                     std::time::Instant::now(),
                 );
                 let id = self.session.draft.add_photo_file(file);
+                if let Some(p) = self.session.draft.article.photo_mut(id) {
+                    photo::fill_from_meta(p, &meta, &settings.default_credit);
+                }
                 self.changed();
                 Action::Run(preview_task(&self.session, id))
             }
             Err(e) => Action::Fail(e),
+        }
+    }
+
+    /// A preview copy came back for photo `id` as edited by `edit`.
+    pub(super) fn edited_loaded(
+        &mut self,
+        id: u32,
+        edit: PhotoEdit,
+        r: Result<PhotoCopies, Error>,
+    ) -> bool {
+        let current = self.session.article().photo(id).map(|p| p.edit);
+        if current != Some(edit) {
+            return false; // a newer edit's copy is on its way
+        }
+        self.preview_loaded(id, r);
+        self.shown.insert(id, edit);
+        true
+    }
+
+    /// The copies of photos whose edit changed under them (undo, redo, a
+    /// restored version): made again for the edit they have now.
+    pub(super) fn stale_previews(&self) -> Task<Message> {
+        Task::batch(
+            self.session
+                .article()
+                .photos
+                .iter()
+                .filter(|p| self.shown.get(&p.id).is_some_and(|e| *e != p.edit))
+                .map(|p| preview_task(&self.session, p.id))
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    /// The crop view's answer.
+    pub(super) fn crop_update(
+        &mut self,
+        m: crop::Message,
+        settings: &Settings,
+        lang: Lang,
+    ) -> Action {
+        let Some(view) = &mut self.crop else {
+            return Action::None;
+        };
+        match view.update(m) {
+            crop::Action::None => Action::None,
+            crop::Action::Close => {
+                self.crop = None;
+                Action::Run(super::scroll_form(self.form_offset))
+            }
+            crop::Action::Fail(e) => {
+                self.crop = None;
+                Action::Fail(e)
+            }
+            crop::Action::Apply(id, rect) => {
+                self.crop = None;
+                if self.session.read_only()
+                    || self
+                        .session
+                        .article()
+                        .photo(id)
+                        .is_none_or(|p| p.edit.crop == rect)
+                {
+                    return Action::Run(super::scroll_form(self.form_offset));
+                }
+                self.undo.record(
+                    self.session.article(),
+                    "photos",
+                    crate::undo::Change::Command,
+                    std::time::Instant::now(),
+                );
+                set(&mut self.session.draft.article, id, |p| p.edit.crop = rect);
+                self.changed();
+                self.refresh(settings, lang);
+                Action::Run(Task::batch([
+                    preview_task(&self.session, id),
+                    super::scroll_form(self.form_offset),
+                ]))
+            }
+        }
+    }
+
+    /// Ctrl+L / Ctrl+R: turns the selected photo.
+    pub(super) fn rotate_selected(
+        &mut self,
+        turns: i32,
+        settings: &Settings,
+        lang: Lang,
+    ) -> Action {
+        let event = if turns < 0 {
+            Event::RotateLeft
+        } else {
+            Event::RotateRight
+        };
+        match self.selected {
+            Some(id) if self.session.article().photo(id).is_some() => {
+                self.update(Message::Photo(id, event), settings, lang)
+            }
+            _ => Action::None,
         }
     }
 
@@ -93,6 +215,7 @@ impl Editor {
         } else {
             0
         };
+        self.selected = Some(id);
         let a = &mut self.session.draft.article;
         let moved = match event {
             Event::Caption(s) => set(a, id, |p| p.caption = vt::clean_input(&s)),
@@ -118,6 +241,34 @@ impl Editor {
                 a.insert_marker_at(id, at);
                 true
             }
+            Event::RotateLeft | Event::RotateRight => {
+                let turns = if matches!(event, Event::RotateLeft) {
+                    -1
+                } else {
+                    1
+                };
+                set(a, id, |p| p.edit.rotate_by(turns));
+                self.changed();
+                self.refresh(settings, lang);
+                return Action::Run(preview_task(&self.session, id));
+            }
+            Event::CreditForAll => {
+                let n = crate::photo::use_credit_for_all(a, id);
+                self.changed();
+                self.refresh(settings, lang);
+                return Action::Say(T::CreditForAllDone.tr(lang).replace("{n}", &n.to_string()));
+            }
+            Event::Crop => {
+                let Some(p) = a.photo(id).cloned() else {
+                    return Action::None;
+                };
+                // The cover starts at the portal's cover shape.
+                let ratio = (a.cover == Some(id)).then_some(settings.check.cover_ratio);
+                let (view, load) = crop::Crop::open(self.session.dir(), &p, ratio);
+                self.crop = Some(view);
+                return Action::Run(load.map(Message::Crop));
+            }
+            Event::Select => return Action::None,
         };
         self.changed();
         if moved {
@@ -133,15 +284,16 @@ impl Editor {
         let mut cards = Column::new().spacing(crate::ui::theme::FIELD);
         for p in &a.photos {
             let id = p.id;
+            let shown = self.shown.get(&id).map_or(0, |e| e.quarter_turns());
+            let look = photo_card::Look {
+                placed: self.placed.contains(&id),
+                is_cover: a.cover == Some(id),
+                selected: self.selected == Some(id),
+                pending_turns: (p.edit.quarter_turns() + 4 - shown) % 4,
+            };
             cards = cards.push(
-                photo_card::view(
-                    p,
-                    self.thumbs.get(&id),
-                    self.placed.contains(&id),
-                    a.cover == Some(id),
-                    lang,
-                )
-                .map(move |e| Message::Photo(id, e)),
+                photo_card::view(p, self.thumbs.get(&id), look, lang)
+                    .map(move |e| Message::Photo(id, e)),
             );
         }
         cards.into()
