@@ -8,6 +8,7 @@ mod find;
 mod form;
 mod history_panel;
 mod photos;
+pub mod portal_panel;
 mod refresh;
 
 use std::collections::HashMap;
@@ -84,6 +85,9 @@ pub enum Message {
     Refreshed(Result<Box<Refresh>, Error>),
     /// The field that had the focus when an input method began a word.
     ComposingIn(iced::widget::Id),
+    /// "Đăng lên cổng" in the toolbar: the panel beside the form.
+    ShowPortal,
+    Portal(portal_panel::Message),
 }
 
 /// What the app must do for the editor.
@@ -138,6 +142,8 @@ pub struct Editor {
     placed: std::collections::HashSet<u32>,
     /// A word an input method is composing, and its field.
     composing: Option<compose::Composing>,
+    /// The "Đăng lên cổng" panel, while it is shown.
+    pub portal: Option<portal_panel::Panel>,
 }
 
 impl Editor {
@@ -171,6 +177,7 @@ impl Editor {
             counts: String::new(),
             placed: Default::default(),
             composing: None,
+            portal: None,
             session,
         };
         e.refresh(settings, lang);
@@ -194,6 +201,9 @@ impl Editor {
     pub fn refresh(&mut self, settings: &Settings, lang: Lang) {
         let r = Refresh::compute(self.session.article(), &self.files, &settings.check, lang);
         self.apply(r);
+        if let Some(p) = &mut self.portal {
+            p.portal = settings.portal; // back from the settings
+        }
     }
 
     fn apply(&mut self, r: Refresh) {
@@ -390,11 +400,21 @@ impl Editor {
                 Ok(()) => Action::Say(said.tr(lang).to_owned()),
                 Err(e) => Action::Fail(e),
             },
+            Message::ShowPortal => {
+                self.versions = None;
+                self.portal = Some(portal_panel::Panel::new(settings.portal));
+                self.show_preview = true;
+                Action::None
+            }
+            Message::Portal(m) => self.portal_update(m, settings, lang),
+            Message::ShowHistory => {
+                self.portal = None;
+                self.history_update(message, settings, lang)
+            }
             Message::Recover
             | Message::SetAside
             | Message::TakeOver
             | Message::TookOver(_)
-            | Message::ShowHistory
             | Message::CloseHistory
             | Message::VersionsListed(_)
             | Message::RestoreVersion(_)
@@ -440,9 +460,12 @@ impl Editor {
         } else {
             iced::widget::space::horizontal().width(0).into()
         };
-        let side = match &self.versions {
-            Some(v) => history_panel::view(v, lang),
-            None => column![
+        let side = match (&self.portal, &self.versions) {
+            (Some(p), _) => p
+                .view(self.session.article(), &self.doc, &self.thumbs, lang)
+                .map(Message::Portal),
+            (None, Some(v)) => history_panel::view(v, lang),
+            (None, None) => column![
                 scrollable(preview::view(&self.doc, &self.images)).height(Length::FillPortion(3)),
                 scrollable(self.checks(lang)).height(Length::FillPortion(1)),
             ]
@@ -453,6 +476,23 @@ impl Editor {
             container(side).width(Fill).style(container::bordered_box)
         ]
         .into()
+    }
+
+    fn portal_update(&mut self, m: portal_panel::Message, settings: &Settings, lang: Lang) -> Action {
+        // A copy that finishes after the panel closed still reports.
+        let mut closed = portal_panel::Panel::new(settings.portal);
+        let panel = self.portal.as_mut().unwrap_or(&mut closed);
+        match panel.update(m, &self.session.draft, settings, lang) {
+            portal_panel::Action::None => Action::None,
+            portal_panel::Action::Run(t) => Action::Run(t.map(Message::Portal)),
+            portal_panel::Action::Say(s) => Action::Say(s),
+            portal_panel::Action::Fail(e) => Action::Fail(e),
+            portal_panel::Action::Close => {
+                self.portal = None;
+                self.show_preview = self.wide;
+                Action::None
+            }
+        }
     }
 
     /// The pre-publish check: each problem focuses its field when clicked.
