@@ -478,7 +478,12 @@ impl Editor {
         .into()
     }
 
-    fn portal_update(&mut self, m: portal_panel::Message, settings: &Settings, lang: Lang) -> Action {
+    fn portal_update(
+        &mut self,
+        m: portal_panel::Message,
+        settings: &Settings,
+        lang: Lang,
+    ) -> Action {
         // A copy that finishes after the panel closed still reports.
         let mut closed = portal_panel::Panel::new(settings.portal);
         let panel = self.portal.as_mut().unwrap_or(&mut closed);
