@@ -141,6 +141,29 @@ fn a_byline_the_portal_wants_in_the_body_has_no_row_of_its_own() {
     assert!(s.find("4. Tác giả").is_err() && s.find(id("portal:byline")).is_err());
 }
 
+#[test]
+fn the_settings_say_which_fields_the_portal_wants_in_the_body() {
+    use tinxa::ui::screen::settings::Message as S;
+    let (t, _d, mut app) = open_panel(Settings::default());
+    run(&mut app, Message::ShowSettings);
+    let mut s = sim_sized(&app, TALL);
+    assert!(s.find("Trình soạn thảo của cổng").is_ok());
+    assert!(
+        s.find("Cổng không có ô riêng cho (đưa vào nội dung):")
+            .is_ok()
+    );
+    drop(s);
+    run(&mut app, Message::Settings(S::BylineInBody(true)));
+    run(&mut app, Message::Settings(S::Back));
+    // Back in the editor, the open panel follows the setting.
+    let mut s = sim_sized(&app, TALL);
+    assert!(s.find("4. Chuyên mục").is_ok());
+    assert!(s.find(id("portal:byline")).is_err());
+    drop(s);
+    let saved = Settings::load(&t.path().join("home"));
+    assert!(saved.portal.byline_in_body);
+}
+
 /// Set in the copy of this test binary that runs under Xvfb: its display.
 const CHILD: &str = "TINXA_PORTAL_WINDOW_DISPLAY";
 

@@ -135,6 +135,8 @@ pub enum T {
     PortalCopiedPhoto,
     PortalFolderOpened,
     PortalPhotosMissing,
+    PortalEditorSetting,
+    PortalInBody,
 }
 
 impl T {
@@ -343,6 +345,11 @@ impl T {
             T::PortalFolderOpened => (
                 "Ảnh đã thu nhỏ, sẵn sàng tải lên, ở thư mục:",
                 "The resized photos, ready to upload, are in:",
+            ),
+            T::PortalEditorSetting => ("Trình soạn thảo của cổng", "The portal's editor"),
+            T::PortalInBody => (
+                "Cổng không có ô riêng cho (đưa vào nội dung):",
+                "The portal's form has no box for (put it in the body):",
             ),
             T::PortalPhotosMissing => (
                 "Đã sao chép nhưng thiếu ảnh — sửa hoặc thay ảnh rồi sao chép lại:",
