@@ -61,7 +61,7 @@ pub enum Message {
 pub enum Done {
     /// On the clipboard; the photos left out (a broken file), each with why.
     Copied(Vec<Error>),
-    /// The export-ready photos written to this folder.
+    /// The export-ready photos written to this folder, and it opened.
     Folder(PathBuf, Vec<Error>),
 }
 
@@ -138,14 +138,11 @@ impl Panel {
                     return Action::Fail(photos_missing(&skipped));
                 }
                 match folder {
-                    Some(dir) => match task::open_in_system(&dir) {
-                        Ok(()) => Action::Say(format!(
-                            "{} {}",
-                            T::PortalFolderOpened.tr(lang),
-                            dir.display()
-                        )),
-                        Err(e) => Action::Fail(e),
-                    },
+                    Some(dir) => Action::Say(format!(
+                        "{} {}",
+                        T::PortalFolderOpened.tr(lang),
+                        dir.display()
+                    )),
                     None => Action::Say(copied_line(target).tr(lang).to_owned()),
                 }
             }
@@ -355,6 +352,7 @@ fn copy(
             Task::perform(
                 task::try_blocking(move || {
                     let (_, skipped) = export::write_portal_photos(&draft, &photo, &dir)?;
+                    task::open_in_system_checked(&dir)?;
                     Ok(Done::Folder(dir, skipped))
                 }),
                 done,
