@@ -48,6 +48,39 @@ pub fn set(clipboard: &mut arboard::Clipboard, c: &Content) -> Result<()> {
     .map_err(failed)
 }
 
+/// The window's clipboard: one for the whole process, so what it set stays
+/// served (X11, Wayland) after the panel that set it closes, until another
+/// program takes the clipboard or the window exits.
+static HELD: std::sync::Mutex<Option<arboard::Clipboard>> = std::sync::Mutex::new(None);
+
+fn with_held(f: impl FnOnce(&mut arboard::Clipboard) -> Result<()>) -> Result<()> {
+    let mut held = HELD.lock().unwrap_or_else(|e| e.into_inner());
+    let cb = match held.as_mut() {
+        Some(cb) => cb,
+        None => held.insert(arboard::Clipboard::new().map_err(failed)?),
+    };
+    f(cb)
+}
+
+/// Sets the clipboard from the window (blocking for a moment: call it off
+/// the UI thread); it stays served while the window runs.
+pub fn hold(c: &Content) -> Result<()> {
+    with_held(|cb| set(cb, c))
+}
+
+/// Puts an export-ready photo (JPEG) on the clipboard as an image, for
+/// "Sao chép ảnh" (image/png on X11 and Wayland, a bitmap on Windows).
+/// Decodes and re-encodes it: call it off the UI thread.
+pub fn hold_image(jpeg: &[u8]) -> Result<()> {
+    let rgba = image::load_from_memory(jpeg).map_err(failed)?.to_rgba8();
+    let data = arboard::ImageData {
+        width: rgba.width() as usize,
+        height: rgba.height() as usize,
+        bytes: std::borrow::Cow::Owned(rgba.into_raw()),
+    };
+    with_held(|cb| cb.set_image(data).map_err(failed))
+}
+
 /// Sets the clipboard from a program about to exit (the command line). On
 /// Windows and macOS the system keeps the content; on X11 and Wayland a
 /// detached `tinxa` keeps serving it (see the module notes), and this

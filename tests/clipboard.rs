@@ -6,7 +6,7 @@
 mod portal_article;
 
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use tinxa::export::{self, Format, Options};
@@ -16,72 +16,12 @@ use tinxa::settings::PortalSettings;
 mod tools;
 use tools::need;
 
+#[path = "support/xvfb.rs"]
+mod xvfb;
+use xvfb::{Xvfb, xclip_out};
+
 fn need_tool(name: &str, arg: &str) -> bool {
-    let found = Command::new(name)
-        .arg(arg)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok();
-    need(name, found)
-}
-
-/// An Xvfb server on a free display, ended when dropped.
-struct Xvfb {
-    child: Child,
-    display: String,
-}
-
-impl Xvfb {
-    fn start() -> Xvfb {
-        for n in 140..200 {
-            if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
-                || Path::new(&format!("/tmp/.X{n}-lock")).exists()
-            {
-                continue;
-            }
-            let display = format!(":{n}");
-            let mut child = Command::new("Xvfb")
-                .arg(&display)
-                .args(["-screen", "0", "1024x768x24", "-nolisten", "tcp"])
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .unwrap();
-            let t = Instant::now();
-            while t.elapsed() < Duration::from_secs(10) {
-                if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() {
-                    return Xvfb { child, display };
-                }
-                std::thread::sleep(Duration::from_millis(50));
-            }
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("Xvfb {display} did not start");
-        }
-        panic!("no free X display");
-    }
-}
-
-impl Drop for Xvfb {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn xclip_out(display: &str, target: &str) -> Vec<u8> {
-    let o = Command::new("xclip")
-        .args(["-o", "-selection", "clipboard", "-t", target])
-        .env("DISPLAY", display)
-        .output()
-        .unwrap();
-    assert!(
-        o.status.success(),
-        "xclip -t {target}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    o.stdout
+    need(name, xvfb::has_tool(name, arg))
 }
 
 fn tinxa(home: &Path, display: &str, args: &[&str]) -> std::process::Output {

@@ -233,6 +233,44 @@ pub fn portal_body(
     Ok((html, portal::body_text(&doc, portal), skipped))
 }
 
+/// Writes the export-ready copies of the portal's photos into `dir` (for a
+/// portal whose editor does not take pasted photos: the reporter uploads
+/// them from there), named in the order of [`portal::photo_order`] — the
+/// cover first — so the file list reads in that order. Earlier copies in
+/// `dir` are removed first (the photos may have been edited since). Returns
+/// the files written and the photos left out, each with its reason.
+pub fn write_portal_photos(
+    draft: &Draft,
+    photo: &PhotoOptions,
+    dir: &Path,
+) -> Result<(Vec<PathBuf>, Vec<Error>)> {
+    let opts = Options {
+        format: Format::Portal,
+        photo: *photo,
+        skip_bad_photos: true,
+    };
+    let (ready, skipped) = prepare_photos(draft, &opts, &|_, _| {})?;
+    if dir.is_dir() {
+        use crate::error::Action as Io;
+        for e in std::fs::read_dir(dir).map_err(|e| Error::io(Io::List, dir, &e))? {
+            let p = e.map_err(|e| Error::io(Io::List, dir, &e))?.path();
+            if p.is_file() {
+                std::fs::remove_file(&p).map_err(|e| Error::io(Io::Remove, &p, &e))?;
+            }
+        }
+    }
+    fsio::create_dir_all(dir)?;
+    let mut written = Vec::new();
+    for (n, id) in portal::photo_order(&draft.article).iter().enumerate() {
+        if let Some(r) = ready.get(id) {
+            let path = dir.join(format!("{:02}-{}", n + 1, r.name));
+            fsio::atomic_write(&path, &r.photo.bytes)?;
+            written.push(path);
+        }
+    }
+    Ok((written, skipped))
+}
+
 fn embedded(r: &Ready) -> PhotoRef {
     PhotoRef {
         src: data_uri(&r.photo),

@@ -9,13 +9,14 @@
 
 use std::fmt::Write;
 
+use crate::article::Article;
 use crate::doc::{Block, Document, PhotoBlock, inline_text};
 use crate::settings::PortalSettings;
 
 use super::html::{self, PhotoRef, escape};
 
 /// A field of the portal's form, in the order forms ask for them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {
     Title,
     Sapo,
@@ -64,6 +65,19 @@ pub fn field_text(doc: &Document, field: Field) -> String {
         Field::Tags => doc.tags.join(", "),
         Field::Body => body_text(doc, &PortalSettings::default()),
     }
+}
+
+/// The photos a portal gets, in the order its form asks for them: the cover
+/// first (its own box), then the photos placed in the body, in body order,
+/// each once. Photos that are neither are not part of the article.
+pub fn photo_order(a: &Article) -> Vec<u32> {
+    let mut ids: Vec<u32> = a.cover_photo().map(|p| p.id).into_iter().collect();
+    for id in a.placed_ids() {
+        if !ids.contains(&id) && a.photo(id).is_some() {
+            ids.push(id);
+        }
+    }
+    ids
 }
 
 /// The body as HTML for the portal's editor. `photo` says where each
@@ -231,6 +245,24 @@ mod tests {
         let h = body_html(&doc(), &s, &photo);
         assert!(h.contains("<figure class=\"wp-block-image image\">"));
         assert!(h.contains("<figcaption class=\"wp-element-caption\">Chú"));
+    }
+
+    #[test]
+    fn photos_cover_first_then_body_order_each_once() {
+        let mut a = Article::new();
+        for (id, f) in [(1, "a.jpg"), (2, "b.jpg"), (3, "c.jpg"), (4, "d.jpg")] {
+            a.photos.push(Photo {
+                id,
+                file: f.into(),
+                ..Photo::default()
+            });
+        }
+        a.body = "Một\n\n[[Ảnh 3]]\n\nHai\n\n[[Ảnh 1]]\n\n[[Ảnh 3]]\n\n[[Ảnh 9]]".into();
+        assert_eq!(photo_order(&a), vec![3, 1]);
+        a.cover = Some(1);
+        assert_eq!(photo_order(&a), vec![1, 3]);
+        a.cover = Some(4); // a cover not placed in the body still comes first
+        assert_eq!(photo_order(&a), vec![4, 3, 1]);
     }
 
     #[test]

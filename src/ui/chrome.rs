@@ -75,11 +75,10 @@ pub fn toolbar(lang: Lang, in_editor: bool, exporter: &Exporter) -> Element<'_, 
                 button(text(T::Export.tr(lang)))
                     .on_press_maybe(idle.then_some(Message::Shortcut(Shortcut::Export))),
             )
-            .push(
-                button(text(T::CopyHtml.tr(lang)))
-                    .style(button::secondary)
-                    .on_press_maybe(idle.then_some(Message::CopyHtml)),
-            )
+            .push(secondary(
+                T::PortalPanel,
+                Message::Editor(super::screen::editor::Message::ShowPortal),
+            ))
             .push(
                 button(text(T::OpenInBrowser.tr(lang)))
                     .style(button::secondary)

@@ -1,6 +1,6 @@
 //! Exporting the open draft: the format, the file dialog's answer, the
 //! export on its own thread with progress, and the in-memory page for the
-//! clipboard or the browser.
+//! browser.
 
 use std::path::PathBuf;
 
@@ -20,14 +20,7 @@ pub enum Message {
     /// Photos processed so far, of how many.
     Progress(usize, usize),
     Done(Result<PathBuf, Error>),
-    HtmlReady(HtmlUse, Result<String, Error>),
-}
-
-/// What an in-memory HTML page is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HtmlUse {
-    Clipboard,
-    Browser,
+    HtmlReady(Result<String, Error>),
 }
 
 pub struct Exporter {
@@ -78,7 +71,7 @@ impl Exporter {
     }
 
     /// The whole page in memory, photos embedded (bad ones skipped).
-    pub fn html(&mut self, draft: Draft, photo: PhotoOptions, purpose: HtmlUse) -> Task<Message> {
+    pub fn html(&mut self, draft: Draft, photo: PhotoOptions) -> Task<Message> {
         let opts = export::Options {
             format: Format::Html,
             photo,
@@ -87,12 +80,12 @@ impl Exporter {
         self.running = true;
         Task::perform(
             super::task::try_blocking(move || export::html_string(&draft, &opts).map(|(h, _)| h)),
-            move |r| Message::HtmlReady(purpose, r),
+            Message::HtmlReady,
         )
     }
 
     /// Takes an export message; returns what the status line should say
-    /// and any work left (the clipboard, the browser).
+    /// and any work left.
     pub fn update(&mut self, message: Message, lang: Lang) -> (Option<Status>, Task<Message>) {
         let said = |e: &Error| (Some(Status::error(e, lang)), Task::none());
         match message {
@@ -110,15 +103,11 @@ impl Exporter {
                     Err(e) => return said(&e),
                 }
             }
-            Message::HtmlReady(purpose, r) => {
+            Message::HtmlReady(r) => {
                 self.running = false;
-                match (purpose, r) {
-                    (_, Err(e)) => return said(&e),
-                    (HtmlUse::Clipboard, Ok(html)) => {
-                        let copied = Some(Status::info(T::Copied.tr(lang)));
-                        return (copied, iced::clipboard::write(html));
-                    }
-                    (HtmlUse::Browser, Ok(html)) => {
+                match r {
+                    Err(e) => return said(&e),
+                    Ok(html) => {
                         let path = std::env::temp_dir()
                             .join(format!("tinxa-xem-truoc-{}.html", std::process::id()));
                         if let Err(e) = crate::fsio::atomic_write(&path, html.as_bytes())

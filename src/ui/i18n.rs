@@ -90,8 +90,6 @@ pub enum T {
     ConvertUnicode,
     NormalizeTone,
     OpenInBrowser,
-    CopyHtml,
-    Copied,
     Exporting,
     Format,
     Back,
@@ -129,6 +127,28 @@ pub enum T {
     CropFree,
     CropReset,
     CropApply,
+    PortalPanel,
+    PortalCopy,
+    PortalCopyPhoto,
+    PortalTags,
+    PortalPhotos,
+    PortalNoPhotos,
+    PortalEmpty,
+    PortalEmbedded,
+    PortalPreparing,
+    PortalCopiedMark,
+    PortalHint,
+    PortalCopiedTitle,
+    PortalCopiedSapo,
+    PortalCopiedBody,
+    PortalCopiedByline,
+    PortalCopiedCategory,
+    PortalCopiedTags,
+    PortalCopiedPhoto,
+    PortalFolderOpened,
+    PortalPhotosMissing,
+    PortalEditorSetting,
+    PortalInBody,
 }
 
 impl T {
@@ -204,11 +224,6 @@ impl T {
             T::ConvertUnicode => ("Chuyển mã sang Unicode", "Convert to Unicode"),
             T::NormalizeTone => ("Thống nhất kiểu bỏ dấu", "Use one tone-mark style"),
             T::OpenInBrowser => ("Xem trong trình duyệt", "Open in browser"),
-            T::CopyHtml => ("Sao chép HTML", "Copy HTML"),
-            T::Copied => (
-                "Đã sao chép HTML (kèm ảnh) vào bộ nhớ tạm.",
-                "The HTML (photos included) is on the clipboard.",
-            ),
             T::Exporting => ("Đang xuất…", "Exporting…"),
             T::Format => ("Định dạng", "Format"),
             T::Back => ("Quay lại", "Back"),
@@ -312,6 +327,67 @@ impl T {
             T::CropFree => ("Tự do", "Free"),
             T::CropReset => ("Đặt lại", "Reset"),
             T::CropApply => ("Cắt", "Crop"),
+            T::PortalPanel => ("Đăng lên cổng", "Post to the portal"),
+            T::PortalCopy => ("Sao chép", "Copy"),
+            T::PortalCopyPhoto => ("Sao chép ảnh", "Copy photo"),
+            T::PortalTags => ("Từ khóa", "Tags"),
+            T::PortalPhotos => ("Ảnh (ảnh đại diện trước)", "Photos (the cover first)"),
+            T::PortalNoPhotos => (
+                "Bài chưa có ảnh nào được chèn.",
+                "No photo is placed in the article.",
+            ),
+            T::PortalEmpty => ("(còn trống)", "(empty)"),
+            T::PortalEmbedded => ("ảnh nhúng sẵn", "photos embedded"),
+            T::PortalPreparing => (
+                "Đang thu nhỏ ảnh và chuẩn bị…",
+                "Resizing the photos and getting it ready…",
+            ),
+            T::PortalCopiedMark => ("đã sao chép", "copied"),
+            T::PortalHint => (
+                "Thứ tự thường dùng: dán tiêu đề, sa-pô, rồi nội dung vào từng ô của cổng (Ctrl+V); sau đó chọn chuyên mục và ảnh đại diện. Nếu ảnh dán vào không hiện: bấm \"Sao chép ảnh\" rồi dán từng ảnh vào chỗ của nó, hoặc bấm \"Mở thư mục\" và tải ảnh lên bằng nút chèn ảnh của cổng.",
+                "The usual order: paste the title, the sapo, then the body into the portal's boxes (Ctrl+V); then choose the category and the cover photo. If pasted photos do not show: press \"Copy photo\" and paste each photo in its place, or press \"Open folder\" and upload the photos with the portal's insert-image button.",
+            ),
+            T::PortalCopiedTitle => (
+                "Đã sao chép tiêu đề. Dán (Ctrl+V) vào ô Tiêu đề của cổng.",
+                "Title copied. Paste it (Ctrl+V) into the portal's title box.",
+            ),
+            T::PortalCopiedSapo => (
+                "Đã sao chép sa-pô. Dán vào ô Tóm tắt (sa-pô) của cổng.",
+                "Sapo copied. Paste it into the portal's summary box.",
+            ),
+            T::PortalCopiedBody => (
+                "Đã sao chép nội dung kèm ảnh đã thu nhỏ. Dán vào khung soạn thảo nội dung của cổng.",
+                "Body copied with its photos, resized. Paste it into the portal's body editor.",
+            ),
+            T::PortalCopiedByline => (
+                "Đã sao chép tác giả. Dán vào ô Tác giả của cổng.",
+                "Byline copied. Paste it into the portal's author box.",
+            ),
+            T::PortalCopiedCategory => (
+                "Đã sao chép chuyên mục. Chọn hoặc dán vào ô Chuyên mục của cổng.",
+                "Category copied. Choose or paste it in the portal's category box.",
+            ),
+            T::PortalCopiedTags => (
+                "Đã sao chép từ khóa. Dán vào ô Từ khóa của cổng.",
+                "Tags copied. Paste them into the portal's tags box.",
+            ),
+            T::PortalCopiedPhoto => (
+                "Đã sao chép ảnh. Dán (Ctrl+V) vào khung nội dung hoặc ô ảnh đại diện của cổng.",
+                "Photo copied. Paste it (Ctrl+V) into the portal's body or cover box.",
+            ),
+            T::PortalFolderOpened => (
+                "Ảnh đã thu nhỏ, sẵn sàng tải lên, ở thư mục:",
+                "The resized photos, ready to upload, are in:",
+            ),
+            T::PortalEditorSetting => ("Trình soạn thảo của cổng", "The portal's editor"),
+            T::PortalInBody => (
+                "Cổng không có ô riêng cho (đưa vào nội dung):",
+                "The portal's form has no box for (put it in the body):",
+            ),
+            T::PortalPhotosMissing => (
+                "Đã sao chép nhưng thiếu ảnh — sửa hoặc thay ảnh rồi sao chép lại:",
+                "Copied, but photos are missing — fix or replace them and copy again:",
+            ),
         };
         lang.pick(vi, en)
     }

@@ -43,7 +43,6 @@ pub enum Message {
     Export(export::Message),
     ShowSettings,
     TrashListed(Result<Vec<Summary>, Error>),
-    CopyHtml,
     OpenInBrowser,
     Listed(Result<drafts::Listing, Error>),
     /// A draft opened for editing (off the UI thread), or why not.
@@ -374,19 +373,12 @@ impl App {
                 }
                 work.map(Message::Export)
             }
-            Message::CopyHtml | Message::OpenInBrowser => {
+            Message::OpenInBrowser => {
                 let Some(draft) = self.editor().map(|ed| ed.session.draft.clone()) else {
                     return Task::none();
                 };
-                let purpose = if matches!(message, Message::CopyHtml) {
-                    export::HtmlUse::Clipboard
-                } else {
-                    export::HtmlUse::Browser
-                };
                 let photo = self.photo_options();
-                self.exporter
-                    .html(draft, photo, purpose)
-                    .map(Message::Export)
+                self.exporter.html(draft, photo).map(Message::Export)
             }
             Message::ImportPicked(p, took) => match p {
                 Some(p) => self.import(p),

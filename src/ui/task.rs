@@ -24,24 +24,51 @@ pub async fn try_blocking<T: Send + 'static>(
 
 /// Opens a folder in the file manager, or a page in the browser.
 pub fn open_in_system(p: &Path) -> Result<(), Error> {
-    #[cfg(target_os = "windows")]
-    let cmd = "explorer";
-    #[cfg(target_os = "macos")]
-    let cmd = "open";
-    #[cfg(all(unix, not(target_os = "macos")))]
-    let cmd = "xdg-open";
-    std::process::Command::new(cmd)
+    spawn_opener(p).map(|_| ())
+}
+
+/// [`open_in_system`] for a worker thread: also waits up to two seconds for
+/// the opener to give up (xdg-open with nothing to open the folder with
+/// exits with an error), so the reporter hears of it.
+pub fn open_in_system_checked(p: &Path) -> Result<(), Error> {
+    let mut child = spawn_opener(p)?;
+    for _ in 0..40 {
+        match child.try_wait() {
+            Ok(Some(status)) if !status.success() => {
+                return Err(cannot_open(p, &format!("{OPENER}: {status}")));
+            }
+            Ok(Some(_)) => return Ok(()),
+            Ok(None) => std::thread::sleep(std::time::Duration::from_millis(50)),
+            Err(e) => return Err(cannot_open(p, &format!("{OPENER}: {e}"))),
+        }
+    }
+    Ok(()) // still running: it is showing the folder
+}
+
+#[cfg(target_os = "windows")]
+const OPENER: &str = "explorer";
+#[cfg(target_os = "macos")]
+const OPENER: &str = "open";
+#[cfg(all(unix, not(target_os = "macos")))]
+const OPENER: &str = "xdg-open";
+
+fn spawn_opener(p: &Path) -> Result<std::process::Child, Error> {
+    std::process::Command::new(OPENER)
         .arg(p)
+        .stdin(std::process::Stdio::null())
         .spawn()
-        .map(|_| ())
-        .map_err(|e| Error::Invalid {
-            vi: format!(
-                "Không mở được {} ({cmd}: {e}). Mở bằng trình quản lý tệp.",
-                p.display()
-            ),
-            en: format!(
-                "Could not open {} ({cmd}: {e}). Open it from the file manager.",
-                p.display()
-            ),
-        })
+        .map_err(|e| cannot_open(p, &format!("{OPENER}: {e}")))
+}
+
+fn cannot_open(p: &Path, why: &str) -> Error {
+    Error::Invalid {
+        vi: format!(
+            "Không mở được {} ({why}). Mở bằng trình quản lý tệp.",
+            p.display()
+        ),
+        en: format!(
+            "Could not open {} ({why}). Open it from the file manager.",
+            p.display()
+        ),
+    }
 }

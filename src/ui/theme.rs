@@ -72,6 +72,12 @@ pub const ITEM_PAD: u16 = 10;
 /// From this logical width on, the preview sits beside the form.
 pub const WIDE: f32 = 1000.0;
 
+/// The photos' thumbnails in the "Đăng lên cổng" panel.
+pub const PORTAL_THUMB_WIDTH: f32 = 64.0;
+pub const PORTAL_THUMB_HEIGHT: f32 = 48.0;
+/// Room kept on the right of a scrolled list for the scrollbar.
+pub const SCROLL_GAP: f32 = 12.0;
+
 pub fn of(choice: ThemeChoice) -> Theme {
     match choice {
         ThemeChoice::Light => Theme::Light,

@@ -1,11 +1,11 @@
 //! Settings: language, theme, zoom, defaults for new drafts, photo export
-//! size and quality, house tone-mark style.
+//! size and quality, house tone-mark style, the portal's form.
 
-use iced::widget::{button, column, pick_list, row, text};
+use iced::widget::{button, checkbox, column, pick_list, row, scrollable, text};
 use iced::{Element, Fill};
 
 use crate::lang::Lang;
-use crate::settings::{Settings, ThemeChoice};
+use crate::settings::{PortalEditor, Settings, ThemeChoice};
 use crate::text::tone::ToneStyle;
 use crate::ui::i18n::T;
 use crate::ui::theme;
@@ -24,6 +24,13 @@ pub enum Message {
     Tone(ToneStyle),
     OpenDataFolder,
     Back,
+    /// "Trình soạn thảo của cổng".
+    PortalEditor(PortalEditor),
+    /// The portal's form has no box for the title, sapo or byline: put it
+    /// into the body.
+    TitleInBody(bool),
+    SapoInBody(bool),
+    BylineInBody(bool),
 }
 
 pub enum Action {
@@ -54,6 +61,10 @@ pub fn update(s: &mut Settings, m: Message) -> Action {
         Message::Tone(t) => s.tone_style = t,
         Message::OpenDataFolder => return Action::OpenDataFolder,
         Message::Back => return Action::Back,
+        Message::PortalEditor(e) => s.portal.editor = e,
+        Message::TitleInBody(b) => s.portal.title_in_body = b,
+        Message::SapoInBody(b) => s.portal.sapo_in_body = b,
+        Message::BylineInBody(b) => s.portal.byline_in_body = b,
     }
     Action::Changed
 }
@@ -79,7 +90,17 @@ pub fn view(s: &Settings, lang: Lang) -> Element<'_, Message> {
         Choice(ToneStyle::New, T::ToneNew.tr(lang)),
     ];
     let find = |v: &[Choice<Lang>]| v.iter().copied().find(|c| c.0 == s.lang);
-    column![
+    let editors: Vec<Choice<PortalEditor>> = PortalEditor::ALL
+        .iter()
+        .map(|e| Choice(*e, e.label(lang)))
+        .collect();
+    let in_body = |t: T, on: bool, m: fn(bool) -> Message| {
+        checkbox(on)
+            .label(t.tr(lang))
+            .text_size(theme::NORMAL)
+            .on_toggle(m)
+    };
+    let page = column![
         row![
             button(text(T::Back.tr(lang)))
                 .style(button::secondary)
@@ -142,12 +163,30 @@ pub fn view(s: &Settings, lang: Lang) -> Element<'_, Message> {
                 |c| Message::Tone(c.0)
             )
         ],
+        row![
+            label(T::PortalEditorSetting),
+            pick_list(
+                editors.clone(),
+                editors.iter().copied().find(|c| c.0 == s.portal.editor),
+                |c| Message::PortalEditor(c.0)
+            )
+        ],
+        row![
+            label(T::PortalInBody),
+            column![
+                in_body(T::Title, s.portal.title_in_body, Message::TitleInBody),
+                in_body(T::SapoWords, s.portal.sapo_in_body, Message::SapoInBody),
+                in_body(T::Byline, s.portal.byline_in_body, Message::BylineInBody),
+            ]
+            .spacing(theme::ROW)
+        ],
         button(text(T::OpenDataFolder.tr(lang)))
             .style(button::secondary)
             .on_press(Message::OpenDataFolder),
     ]
     .spacing(theme::SECTION_GAP)
     .padding(theme::PAGE_PAD)
-    .max_width(900)
-    .into()
+    .max_width(900);
+    // On a 1024×600 screen the page is taller than the window.
+    scrollable(page).into()
 }

@@ -9,6 +9,7 @@ mod find;
 mod form;
 mod history_panel;
 mod photos;
+pub mod portal_panel;
 mod refresh;
 
 use std::collections::HashMap;
@@ -100,6 +101,9 @@ pub enum Message {
     /// The form was scrolled (kept so the form comes back where it was
     /// after the crop view).
     FormScrolled(iced::widget::scrollable::Viewport),
+    /// "Đăng lên cổng" in the toolbar: the panel beside the form.
+    ShowPortal,
+    Portal(portal_panel::Message),
 }
 
 /// What the app must do for the editor.
@@ -168,6 +172,8 @@ pub struct Editor {
     /// The edit each photo's shown copies were made for.
     shown: HashMap<u32, crate::photo::PhotoEdit>,
     form_offset: iced::widget::scrollable::AbsoluteOffset,
+    /// The "Đăng lên cổng" panel, while it is shown.
+    pub portal: Option<portal_panel::Panel>,
 }
 
 impl Editor {
@@ -208,6 +214,7 @@ impl Editor {
             selected: None,
             shown: HashMap::new(),
             form_offset: Default::default(),
+            portal: None,
             session,
         };
         e.refresh(settings, lang);
@@ -231,6 +238,9 @@ impl Editor {
     pub fn refresh(&mut self, settings: &Settings, lang: Lang) {
         let r = Refresh::compute(self.session.article(), &self.files, &settings.check, lang);
         self.apply(r);
+        if let Some(p) = &mut self.portal {
+            p.portal = settings.portal; // back from the settings
+        }
     }
 
     fn apply(&mut self, r: Refresh) {
@@ -480,11 +490,21 @@ impl Editor {
                 Ok(()) => Action::Say(said.tr(lang).to_owned()),
                 Err(e) => Action::Fail(e),
             },
+            Message::ShowPortal => {
+                self.versions = None;
+                self.portal = Some(portal_panel::Panel::new(settings.portal));
+                self.show_preview = true;
+                Action::None
+            }
+            Message::Portal(m) => self.portal_update(m, settings, lang),
+            Message::ShowHistory => {
+                self.portal = None;
+                self.history_update(message, settings, lang)
+            }
             Message::Recover
             | Message::SetAside
             | Message::TakeOver
             | Message::TookOver(_)
-            | Message::ShowHistory
             | Message::CloseHistory
             | Message::VersionsListed(_)
             | Message::RestoreVersion(_)
@@ -554,9 +574,12 @@ impl Editor {
         } else {
             iced::widget::space::horizontal().width(0).into()
         };
-        let side = match &self.versions {
-            Some(v) => history_panel::view(v, lang),
-            None => column![
+        let side = match (&self.portal, &self.versions) {
+            (Some(p), _) => p
+                .view(self.session.article(), &self.doc, &self.thumbs, lang)
+                .map(Message::Portal),
+            (None, Some(v)) => history_panel::view(v, lang),
+            (None, None) => column![
                 scrollable(preview::view(&self.doc, &self.images, self.doc_parity))
                     .height(Length::FillPortion(3)),
                 scrollable(self.checks(lang)).height(Length::FillPortion(1)),
@@ -568,6 +591,28 @@ impl Editor {
             container(side).width(Fill).style(container::bordered_box)
         ]
         .into()
+    }
+
+    fn portal_update(
+        &mut self,
+        m: portal_panel::Message,
+        settings: &Settings,
+        lang: Lang,
+    ) -> Action {
+        // A copy that finishes after the panel closed still reports.
+        let mut closed = portal_panel::Panel::new(settings.portal);
+        let panel = self.portal.as_mut().unwrap_or(&mut closed);
+        match panel.update(m, &self.session.draft, settings, lang) {
+            portal_panel::Action::None => Action::None,
+            portal_panel::Action::Run(t) => Action::Run(t.map(Message::Portal)),
+            portal_panel::Action::Say(s) => Action::Say(s),
+            portal_panel::Action::Fail(e) => Action::Fail(e),
+            portal_panel::Action::Close => {
+                self.portal = None;
+                self.show_preview = self.wide;
+                Action::None
+            }
+        }
     }
 
     /// The pre-publish check: each problem focuses its field when clicked.
