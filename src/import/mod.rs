@@ -6,6 +6,7 @@ pub mod docx;
 mod docx_body;
 mod docx_parts;
 mod fields;
+pub mod html;
 pub mod rich;
 
 use std::path::{Path, PathBuf};
