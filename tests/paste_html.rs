@@ -269,3 +269,47 @@ fn libreoffice_saved_html_imports_with_its_photo() {
         "Xã Tân Lập nghiệm thu đường liên thôn"
     );
 }
+
+#[path = "support/cli.rs"]
+mod cli;
+
+/// Files under `dir` whose parent folder is called `photos`.
+fn photo_files(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                todo.push(p);
+            } else if d.file_name().is_some_and(|n| n == "photos") {
+                found.push(p);
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn cli_imports_a_saved_page_with_the_pictures_beside_it() {
+    let home = tempfile::tempdir().unwrap();
+    let site = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(site.path().join("uploads/2026/11")).unwrap();
+    png(site.path(), "uploads/2026/11/tiem-phong.jpg");
+    let page = site.path().join("tiem-phong.htm");
+    std::fs::write(
+        &page,
+        fixture("web_page.html").replace("src=\"/uploads", "src=\"uploads"),
+    )
+    .unwrap();
+    let o = cli::tinxa(home.path(), &["import", page.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", cli::err(&o));
+    let id = cli::out(&o).trim().to_owned();
+    // The web picture is reported on stderr, in Vietnamese.
+    assert!(cli::err(&o).contains("ảnh trên mạng"), "{}", cli::err(&o));
+    let shown = cli::out(&cli::tinxa(home.path(), &["show", &id]));
+    assert!(shown.contains("Tiêm phòng cho đàn gia súc"), "{shown}");
+    assert!(shown.contains("Trâu, bò"), "{shown}");
+    assert!(!shown.contains("dataLayer"), "{shown}");
+    assert_eq!(photo_files(home.path()).len(), 1);
+}

@@ -23,9 +23,15 @@ use std::path::{Path, PathBuf};
 use base64::Engine;
 use scraper::{ElementRef, Html, Node};
 
-use super::rich::{Align, Block, Inline, Note, Paragraph, Picture, RichDoc, Run, Skip};
+use super::ImportNotice;
+use super::rich::{self, Align, Block, Inline, Note, Paragraph, Picture, RichDoc, Run, Skip};
 use crate::doc::is_safe_url;
+use crate::draft::{Draft, Store};
+use crate::error::{Error, Result};
+use crate::fsio;
 
+/// A saved page at most this many bytes.
+pub const MAX_FILE: u64 = 64 << 20;
 /// One picture at most this many bytes.
 pub const MAX_PICTURE: u64 = 64 << 20;
 /// Pictures read together at most this many bytes.
@@ -111,6 +117,72 @@ pub fn read(html: &str, opts: &Options) -> RichDoc {
         blocks: w.blocks,
         notes: Vec::new(),
         report,
+    }
+}
+
+/// The text of a saved page: UTF-8 (with or without BOM) or UTF-16 with
+/// its BOM (Word's "Unicode" web page); anything else is read as UTF-8 with
+/// the bytes that are not replaced.
+pub fn decode(bytes: &[u8]) -> String {
+    if let Some(b) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return String::from_utf8_lossy(b).into_owned();
+    }
+    let utf16 = |b: &[u8], le: bool| {
+        let units: Vec<u16> = b
+            .chunks_exact(2)
+            .map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            })
+            .collect();
+        String::from_utf16_lossy(&units)
+    };
+    if let Some(b) = bytes.strip_prefix(b"\xFF\xFE") {
+        return utf16(b, true);
+    }
+    if let Some(b) = bytes.strip_prefix(b"\xFE\xFF") {
+        return utf16(b, false);
+    }
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Imports a saved page (Word's "Save as Web Page", a browser's saved page,
+/// an HTML e-mail) as a new draft, with the field rules of a .docx import;
+/// pictures from the files beside it. Nothing is left behind on an error.
+pub fn import_file(store: &Store, path: &Path) -> Result<(Draft, Vec<ImportNotice>)> {
+    let size = std::fs::metadata(path)
+        .map_err(Error::at(crate::error::Action::Read, path))?
+        .len();
+    if size > MAX_FILE {
+        return Err(Error::Invalid {
+            vi: format!(
+                "Tệp {} quá lớn ({} MB) để là một trang web; hãy mở bằng trình duyệt rồi sao chép phần bài viết.",
+                path.display(),
+                size >> 20
+            ),
+            en: format!(
+                "{} is too large ({} MB) for a web page; open it in a browser and copy the article.",
+                path.display(),
+                size >> 20
+            ),
+        });
+    }
+    let text = decode(&fsio::read(path)?);
+    let opts = Options {
+        base: path.parent().map(Path::to_path_buf),
+        read_files: true,
+    };
+    let mapped = rich::to_article(read(&text, &opts));
+    let mut draft = store.create(mapped.article.clone())?;
+    match super::docx::add_photos(&mut draft, mapped) {
+        Ok(notices) => Ok((draft, notices)),
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&draft.dir);
+            Err(e)
+        }
     }
 }
 
