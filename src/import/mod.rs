@@ -7,6 +7,7 @@ mod docx_body;
 mod docx_parts;
 mod fields;
 pub mod html;
+pub mod paste;
 pub mod rich;
 
 use std::path::{Path, PathBuf};

@@ -117,6 +117,8 @@ pub enum T {
     FindNext,
     Replace,
     ReplaceAll,
+    PasteNothing,
+    PastedPhotos,
 }
 
 impl T {
@@ -278,6 +280,14 @@ impl T {
             T::SaveFailedHint => (
                 "Bài vẫn còn nguyên trong cửa sổ; Tin Xã sẽ thử lưu lại. Có thể xuất bài (md hoặc zip) ra thư mục khác để giữ.",
                 "The article is still in the window; Tin Xã will try again. You can export it (md or zip) to another folder to keep it.",
+            ),
+            T::PasteNothing => (
+                "Bộ nhớ tạm không có chữ hay ảnh nào để dán.",
+                "The clipboard holds no text or picture to paste.",
+            ),
+            T::PastedPhotos => (
+                "Đã dán kèm {n} ảnh, đặt đúng chỗ trong bài.",
+                "Pasted with {n} photo(s), placed where they stood.",
             ),
         };
         lang.pick(vi, en)

@@ -7,6 +7,7 @@ mod compose;
 mod find;
 mod form;
 mod history_panel;
+mod paste;
 mod photos;
 mod refresh;
 
@@ -84,6 +85,8 @@ pub enum Message {
     Refreshed(Result<Box<Refresh>, Error>),
     /// The field that had the focus when an input method began a word.
     ComposingIn(iced::widget::Id),
+    /// Ctrl+V / Ctrl+Shift+V in the body, and the paste it prepares.
+    Paste(paste::Message),
 }
 
 /// What the app must do for the editor.
@@ -399,6 +402,7 @@ impl Editor {
             | Message::VersionsListed(_)
             | Message::RestoreVersion(_)
             | Message::VersionRestored(_) => self.history_update(message, settings, lang),
+            Message::Paste(m) => self.paste_update(m, lang),
         }
     }
 
@@ -522,6 +526,7 @@ fn refused_when_read_only(m: &Message) -> bool {
             | Message::Recover
             | Message::RestoreVersion(_)
             | Message::Find(find::Message::ReplaceOne | find::Message::ReplaceAll)
+            | Message::Paste(_)
     ) || matches!(m, Message::Sapo(a) | Message::Body(a) if a.is_edit())
 }
 
