@@ -313,3 +313,12 @@ fn cli_imports_a_saved_page_with_the_pictures_beside_it() {
     assert!(!shown.contains("dataLayer"), "{shown}");
     assert_eq!(photo_files(home.path()).len(), 1);
 }
+
+#[test]
+fn single_line_fields_take_pasted_lines_as_one_line() {
+    // What the title, byline, place and caption fields keep of a paste.
+    assert_eq!(
+        tinxa::text::clean_input("Hội nghị\r\ntổng kết\nnăm\t2026"),
+        "Hội nghị tổng kết năm 2026"
+    );
+}

@@ -104,8 +104,12 @@ impl Xvfb {
 
 impl Drop for Xvfb {
     fn drop(&mut self) {
+        // Asked to end (not killed) so it removes its lock and socket;
         // xclip exits when the display goes.
-        let _ = self.child.kill();
+        // SAFETY: a signal to our own child process.
+        unsafe {
+            libc::kill(self.child.id() as i32, libc::SIGTERM);
+        }
         let _ = self.child.wait();
     }
 }
