@@ -7,6 +7,7 @@ mod docx_body;
 mod docx_parts;
 mod fields;
 pub mod html;
+mod html_io;
 pub mod paste;
 pub mod rich;
 
