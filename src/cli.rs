@@ -75,7 +75,7 @@ pub enum Command {
         #[arg(long)]
         trash: bool,
     },
-    /// Nhập từ tệp / import a .docx, .txt or .md file as a new draft; prints its id.
+    /// Nhập từ tệp / import a .docx, .html, .txt or .md file as a new draft; prints its id.
     Import { file: PathBuf },
     /// Print the article as plain text.
     Show { draft: String },

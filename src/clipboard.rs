@@ -155,3 +155,75 @@ pub fn serve(file: &Path) -> Result<()> {
         set(&mut cb, &c)
     }
 }
+
+/// What the clipboard holds, for a paste: each kind when it is there.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Clip {
+    /// `text/html` (Windows' CF_HTML header included, the HTML reader drops it).
+    pub html: Option<String>,
+    pub text: Option<String>,
+    /// A picture (a screenshot, "Copy image"), as PNG.
+    pub image: Option<Vec<u8>>,
+    /// Files copied in a file manager.
+    pub files: Vec<PathBuf>,
+}
+
+impl Clip {
+    pub fn is_empty(&self) -> bool {
+        self.html.is_none() && self.text.is_none() && self.image.is_none() && self.files.is_empty()
+    }
+}
+
+/// Reads the clipboard for a paste (call it off the UI thread: the program
+/// that owns the clipboard may be slow to answer). `plain`: only the text.
+/// A kind that is not there is None; only failing to reach the clipboard
+/// at all is an error.
+pub fn read(plain: bool) -> Result<Clip> {
+    let reading = |detail: &dyn std::fmt::Display| Error::Invalid {
+        vi: format!(
+            "Không đọc được bộ nhớ tạm ({detail}). Hãy sao chép lại rồi dán, hoặc lưu thành tệp và dùng \"Nhập tệp\"."
+        ),
+        en: format!(
+            "Could not read the clipboard ({detail}). Copy again and paste, or save it as a file and import it."
+        ),
+    };
+    let mut cb = arboard::Clipboard::new().map_err(|e| reading(&e))?;
+    let text = cb.get_text().ok().filter(|t| !t.is_empty());
+    if plain {
+        return Ok(Clip {
+            text,
+            ..Clip::default()
+        });
+    }
+    let html = cb.get().html().ok().filter(|h| !h.trim().is_empty());
+    let files = if html.is_none() {
+        cb.get().file_list().unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let image = match cb.get_image() {
+        Ok(img) => {
+            Some(png(img.width, img.height, img.bytes.into_owned()).map_err(|e| reading(&e))?)
+        }
+        Err(_) => None,
+    };
+    Ok(Clip {
+        html,
+        text,
+        image,
+        files,
+    })
+}
+
+/// RGBA pixels as a PNG file's bytes.
+pub fn png(width: usize, height: usize, rgba: Vec<u8>) -> std::result::Result<Vec<u8>, String> {
+    let (w, h) = (
+        u32::try_from(width).map_err(|e| e.to_string())?,
+        u32::try_from(height).map_err(|e| e.to_string())?,
+    );
+    let img = image::RgbaImage::from_raw(w, h, rgba).ok_or("the picture's size does not match")?;
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png)
+        .map_err(|e| e.to_string())?;
+    Ok(out.into_inner())
+}

@@ -358,3 +358,57 @@ fn docx_package(document: &[u8]) -> Vec<u8> {
     z.finish().expect("in memory");
     buf.into_inner()
 }
+
+/// Reading arbitrary text as pasted HTML never panics (nor reads a file),
+/// and the paste is Markdown the exporter takes: NFC, every photo with its
+/// marker, no link or image but http(s)/mailto (never `javascript:`), and
+/// its HTML export holds only our own markup.
+pub fn html_paste_bytes(data: &[u8]) {
+    use crate::import::{html as html_in, rich};
+    let s = String::from_utf8_lossy(data);
+    let doc = html_in::read(&s, &html_in::Options::default());
+    let piece = rich::body_markdown(doc.clone(), 1);
+    assert!(crate::text::is_nfc(&piece.markdown), "not NFC");
+    let mut a = Article::new();
+    a.body = piece.markdown.clone();
+    for p in &piece.photos {
+        assert!(
+            a.body.contains(&marker(p.photo.id)),
+            "photo {} unplaced",
+            p.photo.id
+        );
+        a.photos.push(Photo {
+            file: "a.jpg".into(),
+            ..p.photo.clone()
+        });
+    }
+    for ev in
+        pulldown_cmark::Parser::new_ext(&a.body, pulldown_cmark::Options::ENABLE_STRIKETHROUGH)
+    {
+        if let pulldown_cmark::Event::Start(
+            pulldown_cmark::Tag::Link { dest_url, .. }
+            | pulldown_cmark::Tag::Image { dest_url, .. },
+        ) = ev
+        {
+            assert!(
+                crate::doc::is_safe_url(&dest_url),
+                "unsafe link {dest_url} in {}",
+                a.body
+            );
+        }
+    }
+    let d = Document::from_article(&a);
+    let photo = |_: &crate::doc::PhotoBlock| {
+        Some(PhotoRef {
+            src: "anh.jpg".into(),
+            width: 4,
+            height: 3,
+        })
+    };
+    check_markup(&html::page(&d, &photo, None));
+    // The whole-article mapping (the field rules) takes it too.
+    let mapped = rich::to_article(doc);
+    for (_, s) in mapped.article.all_text() {
+        assert!(crate::text::is_nfc(s), "not NFC: {s:?}");
+    }
+}

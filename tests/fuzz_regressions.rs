@@ -87,3 +87,11 @@ fn docx_import_regressions() {
         tinxa::fuzzing::docx_bytes(&data);
     }
 }
+
+#[test]
+fn html_paste_regressions() {
+    for (name, data) in inputs("html_paste") {
+        eprintln!("html_paste/{name}");
+        tinxa::fuzzing::html_paste_bytes(&data);
+    }
+}

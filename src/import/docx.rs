@@ -422,7 +422,7 @@ pub fn import_file(store: &Store, path: &Path) -> Result<(Draft, Vec<ImportNotic
     }
 }
 
-fn add_photos(draft: &mut Draft, mapped: rich::Mapped) -> Result<Vec<ImportNotice>> {
+pub(crate) fn add_photos(draft: &mut Draft, mapped: rich::Mapped) -> Result<Vec<ImportNotice>> {
     let mut report = mapped.report;
     let tmp = tempfile::tempdir().map_err(|e| Error::Invalid {
         vi: format!("Không tạo được thư mục tạm: {e}"),

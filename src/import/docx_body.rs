@@ -586,6 +586,8 @@ impl Parser<'_> {
                 }
             } else {
                 Block::Paragraph(Paragraph {
+                    // Word's "Quote" and "Intense Quote" styles.
+                    quote: name.contains("quote"),
                     style: name.clone(),
                     align,
                     size: p.max_size,

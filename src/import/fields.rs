@@ -368,6 +368,7 @@ mod tests {
                 bold,
                 ..Run::default()
             })],
+            quote: false,
         })
     }
 

@@ -6,6 +6,9 @@ pub mod docx;
 mod docx_body;
 mod docx_parts;
 mod fields;
+pub mod html;
+mod html_io;
+pub mod paste;
 pub mod rich;
 
 use std::path::{Path, PathBuf};
@@ -123,7 +126,7 @@ pub fn article_from_text(s: &str) -> Article {
     a
 }
 
-/// Imports a `.docx`, `.txt` or `.md` file (decided by extension;
+/// Imports a `.docx`, `.html`, `.txt` or `.md` file (decided by extension;
 /// `.markdown` too; `.doc`, `.docm`, `.dotx` and `.odt` go to the Word reader,
 /// which says what to do with them) as a new draft in `store`. Images
 /// referenced by relative path are copied in.
@@ -135,6 +138,9 @@ pub fn import_file(store: &Store, path: &Path) -> Result<(Draft, Vec<ImportNotic
         .to_ascii_lowercase();
     if matches!(ext.as_str(), "docx" | "docm" | "dotx" | "doc" | "odt") {
         return docx::import_file(store, path);
+    }
+    if matches!(ext.as_str(), "html" | "htm" | "xhtml") {
+        return html::import_file(store, path);
     }
     let (s, mut notices) = read_text(path)?;
     let is_md = path

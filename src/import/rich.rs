@@ -63,6 +63,8 @@ pub struct Paragraph {
     /// Font size in points, when set.
     pub size: Option<f32>,
     pub inlines: Vec<Inline>,
+    /// A block quote (HTML's `<blockquote>`, Word's Quote style).
+    pub quote: bool,
 }
 
 /// An embedded picture.
@@ -122,6 +124,8 @@ pub enum Skip {
     OtherPicture,
     Comments,
     TrackedDeletions,
+    /// Pictures on the web (`http(s)`): they cannot be fetched offline.
+    WebPicture,
 }
 
 /// One line of the import report.
@@ -187,6 +191,7 @@ impl Note {
                     Skip::OtherPicture => ("hình không phải ảnh chụp (định dạng khác)", "picture(s) in another format"),
                     Skip::Comments => ("nhận xét", "comment(s)"),
                     Skip::TrackedDeletions => ("đoạn bị xóa khi theo dõi thay đổi", "tracked deletion(s)"),
+                    Skip::WebPicture => ("ảnh trên mạng (không tải được khi không có mạng; hãy lưu ảnh về máy rồi thêm vào)", "web picture(s) (not fetched; save them and add them as photos)"),
                 };
                 lang.pick(
                     format!("Bỏ qua {count} {vi}."),
@@ -550,17 +555,35 @@ pub(crate) fn render_blocks(
     let mut tables = 0;
     // Ordered-list counters per level.
     let mut counters: Vec<u32> = Vec::new();
+    // Whether the list open at each level is numbered.
+    let mut kinds: Vec<bool> = Vec::new();
     let mut in_list = false;
     let mut it = blocks.into_iter().peekable();
+    let mut last_quote = false;
     while let Some(b) = it.next() {
+        let quote_here = matches!(&b, Block::Paragraph(p) if p.quote);
+        let prev_quote = std::mem::replace(&mut last_quote, quote_here);
         if !matches!(b, Block::ListItem { .. }) {
             counters.clear();
+            kinds.clear();
             in_list = false;
         }
         match b {
             Block::Paragraph(p) => {
                 let md = inline_markdown(&p.inlines, conv);
-                if !md.is_empty() {
+                if md.is_empty() {
+                    last_quote = prev_quote;
+                } else if p.quote {
+                    let quoted: Vec<String> = md.split('\n').map(|l| format!("> {l}")).collect();
+                    // Quoted paragraphs in a row stay one quote.
+                    match parts.last_mut() {
+                        Some(last) if prev_quote => {
+                            last.push_str("\n>\n");
+                            last.push_str(&quoted.join("\n"));
+                        }
+                        _ => parts.push(quoted.join("\n")),
+                    }
+                } else {
                     parts.push(md);
                 }
             }
@@ -595,6 +618,17 @@ pub(crate) fn render_blocks(
                 let level = usize::from(level).min(8);
                 counters.truncate(level + 1);
                 counters.resize(level + 1, 0);
+                kinds.truncate(level + 1);
+                kinds.resize(level + 1, ordered);
+                if kinds[level] != ordered {
+                    // A bulleted list after a numbered one (or the other way
+                    // round) is a list of its own, counted from 1.
+                    kinds[level] = ordered;
+                    counters[level] = 0;
+                    if level == 0 {
+                        in_list = false;
+                    }
+                }
                 counters[level] += 1;
                 let bullet = if ordered {
                     format!("{}.", counters[level])

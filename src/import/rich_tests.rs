@@ -204,3 +204,53 @@ fn tables_become_one_bullet_per_row() {
     assert_eq!(piece.markdown, "- Thôn; Sản lượng\n- Nà Ngần; 120; tấn");
     assert_eq!(piece.report, vec![Note::Tables(1)]);
 }
+
+fn item(level: u8, ordered: bool, text: &str) -> Block {
+    Block::ListItem {
+        level,
+        ordered,
+        inlines: vec![run(text)],
+    }
+}
+
+#[test]
+fn numbers_after_bullets_are_a_list_of_their_own() {
+    let doc = RichDoc {
+        blocks: vec![
+            item(0, false, "Một"),
+            item(1, true, "Con a"),
+            item(1, true, "Con b"),
+            item(0, false, "Hai"),
+            item(0, true, "Bước một"),
+            item(0, true, "Bước hai"),
+        ],
+        ..RichDoc::default()
+    };
+    assert_eq!(
+        body_markdown(doc, 1).markdown,
+        "- Một\n    1. Con a\n    2. Con b\n- Hai\n\n1. Bước một\n2. Bước hai"
+    );
+}
+
+#[test]
+fn quoted_paragraphs_in_a_row_are_one_quote() {
+    let quote = |t: &str| {
+        Block::Paragraph(Paragraph {
+            quote: true,
+            inlines: vec![run(t)],
+            ..Paragraph::default()
+        })
+    };
+    let doc = RichDoc {
+        blocks: vec![
+            quote("Câu một."),
+            quote("# Câu hai"),
+            para(vec![run("Sau.")]),
+        ],
+        ..RichDoc::default()
+    };
+    assert_eq!(
+        body_markdown(doc, 1).markdown,
+        "> Câu một.\n>\n> \\# Câu hai\n\nSau."
+    );
+}

@@ -58,7 +58,9 @@ pub fn clean_line(s: &str) -> String {
 /// characters go. Spaces are kept (trimming here would eat the space typed
 /// between two words); outer spaces are trimmed on export.
 pub fn clean_input(s: &str) -> String {
+    // A pasted Windows line break (CR LF) is one space, not two.
     let kept: String = nfc(s)
+        .replace("\r\n", "\n")
         .chars()
         .filter_map(|c| match c {
             '\t' | '\n' | '\r' => Some(' '),

@@ -149,6 +149,8 @@ pub enum T {
     PortalPhotosMissing,
     PortalEditorSetting,
     PortalInBody,
+    PasteNothing,
+    PastedPhotos,
 }
 
 impl T {
@@ -320,7 +322,7 @@ impl T {
             T::FromPhoto => ("lấy từ ảnh", "from the photo"),
             T::CropTitle => ("Cắt ảnh", "Crop the photo"),
             T::CropHint => (
-                "Kéo khung để chọn phần giữ lại, kéo góc khung để đổi cỡ, kéo ra ngoài khung để vẽ khung mới. Enter: xong, Esc: hủy.",
+                "Kéo khung để chọn phần giữ lại, kéo góc khung để đổi cỡ, kéo ra ngoài khung để vẽ khung mới. Phím ENTER: xong, ESC: hủy.",
                 "Drag the frame to choose what to keep, drag a corner to resize it, drag outside it to draw a new one. Enter: done, Esc: cancel.",
             ),
             T::CropLoading => ("Đang mở ảnh…", "Opening the photo…"),
@@ -387,6 +389,14 @@ impl T {
             T::PortalPhotosMissing => (
                 "Đã sao chép nhưng thiếu ảnh — sửa hoặc thay ảnh rồi sao chép lại:",
                 "Copied, but photos are missing — fix or replace them and copy again:",
+            ),
+            T::PasteNothing => (
+                "Bộ nhớ tạm không có chữ hay ảnh nào để dán.",
+                "The clipboard holds no text or picture to paste.",
+            ),
+            T::PastedPhotos => (
+                "Đã dán kèm {n} ảnh, đặt đúng chỗ trong bài.",
+                "Pasted with {n} photo(s), placed where they stood.",
             ),
         };
         lang.pick(vi, en)

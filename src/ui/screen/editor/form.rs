@@ -125,6 +125,7 @@ impl Editor {
                 text_editor(&self.body)
                     .id("body")
                     .on_action(Message::Body)
+                    .key_binding(super::paste::body_binding)
                     .height(Length::Fixed(theme::BODY_HEIGHT))
                     .padding(theme::BODY_PAD)
             ),

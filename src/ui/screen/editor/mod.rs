@@ -8,6 +8,7 @@ mod crop;
 mod find;
 mod form;
 mod history_panel;
+mod paste;
 mod photos;
 pub mod portal_panel;
 mod refresh;
@@ -104,6 +105,8 @@ pub enum Message {
     /// "Đăng lên cổng" in the toolbar: the panel beside the form.
     ShowPortal,
     Portal(portal_panel::Message),
+    /// Ctrl+V / Ctrl+Shift+V in the body, and the paste it prepares.
+    Paste(paste::Message),
 }
 
 /// What the app must do for the editor.
@@ -517,6 +520,7 @@ impl Editor {
                     other => other,
                 }
             }
+            Message::Paste(m) => self.paste_update(m, lang),
         }
     }
 
@@ -692,6 +696,7 @@ fn refused_when_read_only(m: &Message) -> bool {
             | Message::RestoreVersion(_)
             | Message::Find(find::Message::ReplaceOne | find::Message::ReplaceAll)
             | Message::RotateSelected(_)
+            | Message::Paste(_)
     ) || matches!(m, Message::Sapo(a) | Message::Body(a) if a.is_edit())
 }
 
