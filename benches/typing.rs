@@ -266,7 +266,15 @@ fn bench(c: &mut Criterion) {
     let limits = tinxa::settings::Settings::default().check;
     let files = std::collections::HashMap::new();
     g.bench_function("debounced_preview_and_check_on_worker", |b| {
-        b.iter(|| tinxa::ui::screen::editor::Refresh::compute(&article, &files, &limits, Lang::Vi))
+        b.iter(|| {
+            tinxa::ui::screen::editor::Refresh::compute(
+                &article,
+                &files,
+                &limits,
+                &speller,
+                Lang::Vi,
+            )
+        })
     });
     g.finish();
 }

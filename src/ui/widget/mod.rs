@@ -3,6 +3,7 @@
 
 pub mod photo_card;
 pub mod preview;
+pub mod spell_highlight;
 
 use iced::widget::{Column, Text, TextInput, column, text, text_input};
 

@@ -9,6 +9,7 @@ mod form;
 mod history_panel;
 mod photos;
 mod refresh;
+mod spelling;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -35,6 +36,7 @@ use crate::undo::{Change, UndoStack};
 
 pub use find::Message as FindMessage;
 pub use refresh::Refresh;
+pub use spelling::{Message as SpellMessage, Place as SpellPlace};
 
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -84,6 +86,8 @@ pub enum Message {
     Refreshed(Result<Box<Refresh>, Error>),
     /// The field that had the focus when an input method began a word.
     ComposingIn(iced::widget::Id),
+    /// Spelling: suggestions, replacing, ignoring, the personal dictionary.
+    Spell(spelling::Message),
 }
 
 /// What the app must do for the editor.
@@ -103,6 +107,8 @@ pub enum Action {
     SaveFailed(Error),
     /// A save succeeded: an earlier error line is out of date.
     Saved,
+    /// Add the word to the personal dictionary.
+    AddToDictionary(String),
 }
 
 pub struct Editor {
@@ -138,6 +144,7 @@ pub struct Editor {
     placed: std::collections::HashSet<u32>,
     /// A word an input method is composing, and its field.
     composing: Option<compose::Composing>,
+    spell: spelling::Spell,
 }
 
 impl Editor {
@@ -171,6 +178,11 @@ impl Editor {
             counts: String::new(),
             placed: Default::default(),
             composing: None,
+            spell: spelling::Spell::new(
+                Arc::new(crate::text::spell::Checker::new(settings.tone_style)),
+                &[],
+                settings.spelling.enabled,
+            ),
             session,
         };
         e.refresh(settings, lang);
@@ -192,13 +204,23 @@ impl Editor {
     /// Recomputes the preview model and the check after a change, here and
     /// now (after a click; typing uses [`Editor::tick`]).
     pub fn refresh(&mut self, settings: &Settings, lang: Lang) {
-        let r = Refresh::compute(self.session.article(), &self.files, &settings.check, lang);
+        let speller = self.spell.base();
+        let r = Refresh::compute(
+            self.session.article(),
+            &self.files,
+            &settings.check,
+            &speller,
+            lang,
+        );
         self.apply(r);
     }
 
     fn apply(&mut self, r: Refresh) {
         self.doc = r.doc;
         self.problems = r.problems;
+        if !self.spell.enabled() {
+            self.problems.retain(|p| p.spelling.is_none());
+        }
         self.counts = r.counts;
         self.placed = r.placed;
         self.stale = false;
@@ -237,8 +259,11 @@ impl Editor {
             let article = self.session.article().clone();
             let files = self.files.clone();
             let limits = settings.check;
+            let speller = self.spell.base();
             tasks.push(Task::perform(
-                task::blocking(move || Box::new(Refresh::compute(&article, &files, &limits, lang))),
+                task::blocking(move || {
+                    Box::new(Refresh::compute(&article, &files, &limits, &speller, lang))
+                }),
                 Message::Refreshed,
             ));
         }
@@ -287,8 +312,16 @@ impl Editor {
             | Message::Category(_)
             | Message::Tags(_)
             | Message::Format(..) => {
+                let place = match &message {
+                    Message::Body(a) => Some((spelling::Place::Body, a.clone())),
+                    Message::Sapo(a) => Some((spelling::Place::Sapo, a.clone())),
+                    _ => None,
+                };
                 if self.edit_field(message) {
                     self.changed();
+                }
+                if let Some((place, action)) = place {
+                    self.spell_follow(place, &action);
                 }
                 Action::None
             }
@@ -385,6 +418,7 @@ impl Editor {
                 self.composing_in(id);
                 Action::None
             }
+            Message::Spell(m) => self.spell_update(m),
 
             Message::Done(r, said) => match r {
                 Ok(()) => Action::Say(said.tr(lang).to_owned()),
@@ -404,6 +438,7 @@ impl Editor {
 
     fn reload_body(&mut self) {
         self.body = text_editor::Content::with_text(&self.session.article().body);
+        self.spell.reloaded();
     }
 
     /// After an undo, a conversion or a style change: every editor shows the model.
@@ -413,6 +448,7 @@ impl Editor {
         self.sapo = text_editor::Content::with_text(&a.sapo);
         self.date = form::date_text(a);
         self.tags = a.tags.join(", ");
+        self.spell.reloaded();
     }
 
     /// Byte offset of the cursor in the body.
@@ -473,7 +509,8 @@ impl Editor {
         if self.problems.is_empty() {
             checks = checks.push(small(T::NoProblems));
         }
-        for p in &self.problems {
+        // Spelling problems have their own list below, with their fixes.
+        for p in self.problems.iter().filter(|p| p.spelling.is_none()) {
             let style = if p.severity == Severity::Error {
                 button::danger
             } else {
@@ -486,6 +523,7 @@ impl Editor {
                     .on_press(Message::Focus(p.field.clone())),
             );
         }
+        checks = checks.push(self.spell_list(lang));
         if self.confirm_export {
             checks = checks.push(
                 button(text(T::ExportAnyway.tr(lang)))
@@ -522,6 +560,11 @@ fn refused_when_read_only(m: &Message) -> bool {
             | Message::Recover
             | Message::RestoreVersion(_)
             | Message::Find(find::Message::ReplaceOne | find::Message::ReplaceAll)
+            | Message::Spell(
+                spelling::Message::Replace { .. }
+                    | spelling::Message::Ignore(_)
+                    | spelling::Message::AddToDictionary(_)
+            )
     ) || matches!(m, Message::Sapo(a) | Message::Body(a) if a.is_edit())
 }
 

@@ -143,6 +143,9 @@ impl Editor {
                 )
                 .map(move |e| Message::Photo(id, e)),
             );
+            for part in ["caption", "alt"] {
+                cards = cards.push(self.spell_marker(&format!("photo:{id}:{part}"), lang));
+            }
         }
         cards.into()
     }
