@@ -116,37 +116,41 @@ impl Editor {
             ]
             .spacing(theme::TIGHT),
             label(T::Sapo.tr(lang)),
-            clipped(RightClick::new(
-                text_editor(&self.sapo)
-                    .id("sapo")
-                    .on_action(Message::Sapo)
-                    .highlight_with::<SpellHighlighter>(
-                        self.marks(Place::Sapo),
-                        spell_highlight::format
-                    )
-                    .height(Length::Fixed(theme::SAPO_HEIGHT))
-                    .padding(theme::INPUT_PAD),
-                theme::INPUT_PAD,
-                |p| Message::Spell(super::spelling::Message::RightClick(Place::Sapo, p)),
-            )),
-            self.spell_strip(Place::Sapo, lang),
+            clipped(iced::widget::stack![
+                RightClick::new(
+                    text_editor(&self.sapo)
+                        .id("sapo")
+                        .on_action(Message::Sapo)
+                        .highlight_with::<SpellHighlighter>(
+                            self.marks(Place::Sapo),
+                            spell_highlight::format
+                        )
+                        .height(Length::Fixed(theme::SAPO_HEIGHT))
+                        .padding(theme::INPUT_PAD),
+                    theme::INPUT_PAD,
+                    |p| Message::Spell(super::spelling::Message::RightClick(Place::Sapo, p)),
+                ),
+                self.spell_menu(Place::Sapo, f32::from(theme::INPUT_PAD), lang),
+            ]),
             label(T::Body.tr(lang)),
             toolbar,
             self.find_bar(lang),
-            clipped(RightClick::new(
-                text_editor(&self.body)
-                    .id("body")
-                    .on_action(Message::Body)
-                    .highlight_with::<SpellHighlighter>(
-                        self.marks(Place::Body),
-                        spell_highlight::format
-                    )
-                    .height(Length::Fixed(theme::BODY_HEIGHT))
-                    .padding(theme::BODY_PAD),
-                theme::BODY_PAD,
-                |p| Message::Spell(super::spelling::Message::RightClick(Place::Body, p)),
-            )),
-            self.spell_strip(Place::Body, lang),
+            clipped(iced::widget::stack![
+                RightClick::new(
+                    text_editor(&self.body)
+                        .id("body")
+                        .on_action(Message::Body)
+                        .highlight_with::<SpellHighlighter>(
+                            self.marks(Place::Body),
+                            spell_highlight::format
+                        )
+                        .height(Length::Fixed(theme::BODY_HEIGHT))
+                        .padding(theme::BODY_PAD),
+                    theme::BODY_PAD,
+                    |p| Message::Spell(super::spelling::Message::RightClick(Place::Body, p)),
+                ),
+                self.spell_menu(Place::Body, f32::from(theme::BODY_PAD), lang),
+            ]),
             row![
                 label(T::Photos.tr(lang)),
                 button(text(T::AddPhotos.tr(lang))).on_press(Message::AddPhotos)

@@ -62,6 +62,8 @@ pub enum Message {
 #[derive(Debug, Clone)]
 pub struct AtCaret {
     place: Place,
+    /// Where the word was clicked (the editor's text coordinates).
+    at: Point,
     /// Byte offset of the word in the field.
     offset: usize,
     word: String,
@@ -194,16 +196,20 @@ impl Editor {
                 self.spell.typing = Some(place);
                 self.spell.at_caret = None;
             }
-            EditorAction::Click(_) | EditorAction::Move(_) | EditorAction::SelectWord => {
+            EditorAction::Click(p) => {
                 self.spell.typing = None;
-                self.spell.at_caret = self.suspect_at_caret(place);
+                self.spell.at_caret = self.suspect_at_caret(place, *p);
+            }
+            EditorAction::Move(_) | EditorAction::Select(_) | EditorAction::Scroll { .. } => {
+                self.spell.typing = None;
+                self.spell.at_caret = None;
             }
             _ => {}
         }
     }
 
     /// The suspect word the caret of `place` is in.
-    fn suspect_at_caret(&self, place: Place) -> Option<AtCaret> {
+    fn suspect_at_caret(&self, place: Place, at: Point) -> Option<AtCaret> {
         if !self.spell.enabled {
             return None;
         }
@@ -222,6 +228,7 @@ impl Editor {
             .find(|s| s.range.start <= col && col <= s.range.end)?;
         Some(AtCaret {
             place,
+            at,
             offset: offset_of(&content.text(), pos.line, s.range.start),
             word: s.word,
             suggestions: s.suggestions,
@@ -410,46 +417,77 @@ impl Editor {
         text(text_of).size(theme::SMALL).style(text::danger).into()
     }
 
-    /// The suggestions of the marked word under the caret of `place`, under its editor.
-    pub(super) fn spell_strip(&self, place: Place, lang: Lang) -> Element<'_, super::Message> {
+    /// The suggestions of the clicked marked word, in a small menu under
+    /// it, over the editor (`padding`: the editor's): a layer of the
+    /// editor's stack, always there so the editor keeps its state.
+    pub(super) fn spell_menu(
+        &self,
+        place: Place,
+        padding: f32,
+        lang: Lang,
+    ) -> Element<'_, super::Message> {
         let Some(c) = self.spell.at_caret.as_ref().filter(|c| c.place == place) else {
-            return row![].into();
+            return iced::widget::space().into();
         };
         let m = super::Message::Spell;
-        let mut strip = Row::new()
-            .spacing(theme::ROW)
-            .align_y(iced::Center)
-            .push(text(format!("«{}» →", c.word)).size(theme::SMALL));
+        let item = |label: String, style: fn(&iced::Theme, button::Status) -> button::Style| {
+            button(text(label).size(theme::SMALL))
+                .style(style)
+                .width(Fill)
+                .padding(theme::SPELL_BUTTON_PAD)
+        };
+        let mut menu = Column::new().spacing(theme::TIGHT).push(
+            text(format!("«{}»", c.word))
+                .size(theme::SMALL)
+                .style(text::danger),
+        );
         if c.suggestions.is_empty() {
-            strip = strip.push(
+            menu = menu.push(
                 text(T::NoSuggestions.tr(lang))
                     .size(theme::SMALL)
                     .style(text::secondary),
             );
         }
         for s in &c.suggestions {
-            strip = strip.push(
-                button(text(s.clone()).size(theme::SMALL))
-                    .padding(theme::SPELL_BUTTON_PAD)
-                    .on_press(m(Message::Replace {
-                        field: place.field().to_owned(),
-                        offset: c.offset,
-                        word: c.word.clone(),
-                        with: s.clone(),
-                    })),
+            menu = menu.push(
+                item(s.clone(), button::primary).on_press(m(Message::Replace {
+                    field: place.field().to_owned(),
+                    offset: c.offset,
+                    word: c.word.clone(),
+                    with: s.clone(),
+                })),
             );
         }
-        strip = strip.push(self.word_buttons(&c.word, lang)).push(
-            button(text("×").size(theme::SMALL))
-                .style(button::secondary)
-                .padding(theme::SPELL_BUTTON_PAD)
-                .on_press(m(Message::Dismiss)),
-        );
-        container(strip)
-            .padding(theme::TIGHT as u16)
-            .style(container::rounded_box)
-            .width(Fill)
-            .into()
+        menu = menu
+            .push(
+                item(T::SpellIgnore.tr(lang).to_owned(), button::secondary)
+                    .on_press(m(Message::Ignore(c.word.clone()))),
+            )
+            .push(
+                item(T::SpellAddWord.tr(lang).to_owned(), button::secondary)
+                    .on_press(m(Message::AddToDictionary(c.word.clone()))),
+            )
+            .push(item("×".to_owned(), button::text).on_press(m(Message::Dismiss)));
+        let line = theme::EDITOR_LINE;
+        // Under the clicked line, starting a little left of the pointer.
+        let x = padding + (c.at.x - theme::SPELL_MENU_INDENT).max(0.0);
+        let y = padding + ((c.at.y / line).floor() + 1.0) * line + 2.0;
+        let menu = container(menu)
+            .padding(theme::ROW as u16)
+            .width(theme::SPELL_MENU_WIDTH)
+            .style(container::bordered_box);
+        // Always floating, so the editors' clipping box never cuts it; kept
+        // inside the window, above the word when there is no room below.
+        let float = iced::widget::float(menu).translate(move |b, view| {
+            let dx = (view.x + view.width - (b.x + b.width)).min(0.0);
+            let dy = if b.y + b.height > view.y + view.height {
+                -(b.height + line + 4.0)
+            } else {
+                0.0
+            };
+            iced::Vector::new(dx, dy + FLOAT_NUDGE)
+        });
+        iced::widget::pin(float).x(x).y(y).into()
     }
 
     /// "Bỏ qua" and "Thêm vào từ điển" for a word.
@@ -530,6 +568,10 @@ impl Editor {
         col
     }
 }
+
+/// A translation of zero would draw the menu inside the editor's clipping
+/// box (and cut it); this much makes it an overlay, never seen.
+const FLOAT_NUDGE: f32 = 0.01;
 
 /// `photo:3:caption` → (3, "caption").
 fn photo_field(field: &str) -> Option<(u32, &str)> {
