@@ -286,6 +286,175 @@ impl<'a, Message: 'a> From<RightClick<'a, Message>> for Element<'a, Message> {
     }
 }
 
+/// A small menu over the window at `anchor` (relative to where this
+/// widget sits, the top left of its editor's stack): as large as its
+/// content, moved left to stay inside the window, and put above the anchor
+/// (by `flip`) when there is no room below it. Takes no room itself.
+pub struct Popup<'a, Message> {
+    anchor: Point,
+    flip: f32,
+    content: Element<'a, Message>,
+}
+
+impl<'a, Message> Popup<'a, Message> {
+    pub fn new(anchor: Point, flip: f32, content: impl Into<Element<'a, Message>>) -> Self {
+        Popup {
+            anchor,
+            flip,
+            content: content.into(),
+        }
+    }
+}
+
+impl<Message> Widget<Message, Theme, iced::Renderer> for Popup<'_, Message> {
+    fn children(&self) -> Vec<Tree> {
+        vec![Tree::new(&self.content)]
+    }
+
+    fn diff(&self, tree: &mut Tree) {
+        tree.diff_children(std::slice::from_ref(&self.content));
+    }
+
+    fn size(&self) -> Size<Length> {
+        Size::new(Length::Shrink, Length::Shrink)
+    }
+
+    fn layout(
+        &mut self,
+        _tree: &mut Tree,
+        _renderer: &iced::Renderer,
+        _limits: &layout::Limits,
+    ) -> layout::Node {
+        layout::Node::new(Size::ZERO)
+    }
+
+    fn draw(
+        &self,
+        _tree: &Tree,
+        _renderer: &mut iced::Renderer,
+        _theme: &Theme,
+        _style: &renderer::Style,
+        _layout: Layout<'_>,
+        _cursor: mouse::Cursor,
+        _viewport: &Rectangle,
+    ) {
+    }
+
+    fn overlay<'b>(
+        &'b mut self,
+        tree: &'b mut Tree,
+        layout: Layout<'b>,
+        _renderer: &iced::Renderer,
+        _viewport: &Rectangle,
+        translation: Vector,
+    ) -> Option<overlay::Element<'b, Message, Theme, iced::Renderer>> {
+        let at = layout.position() + translation + Vector::new(self.anchor.x, self.anchor.y);
+        Some(overlay::Element::new(Box::new(PopupOverlay {
+            at,
+            flip: self.flip,
+            content: &mut self.content,
+            tree: &mut tree.children[0],
+        })))
+    }
+}
+
+impl<'a, Message: 'a> From<Popup<'a, Message>> for Element<'a, Message> {
+    fn from(w: Popup<'a, Message>) -> Self {
+        Element::new(w)
+    }
+}
+
+struct PopupOverlay<'a, 'b, Message> {
+    at: Point,
+    flip: f32,
+    content: &'a mut Element<'b, Message>,
+    tree: &'a mut Tree,
+}
+
+impl<Message> overlay::Overlay<Message, Theme, iced::Renderer> for PopupOverlay<'_, '_, Message> {
+    fn layout(&mut self, renderer: &iced::Renderer, bounds: Size) -> layout::Node {
+        let node = self.content.as_widget_mut().layout(
+            self.tree,
+            renderer,
+            &layout::Limits::new(Size::ZERO, bounds),
+        );
+        let size = node.size();
+        let x = self.at.x.min(bounds.width - size.width).max(0.0);
+        let y = if self.at.y + size.height > bounds.height {
+            (self.at.y - self.flip - size.height).max(0.0)
+        } else {
+            self.at.y
+        };
+        node.move_to(Point::new(x, y))
+    }
+
+    fn draw(
+        &self,
+        renderer: &mut iced::Renderer,
+        theme: &Theme,
+        style: &renderer::Style,
+        layout: Layout<'_>,
+        cursor: mouse::Cursor,
+    ) {
+        self.content.as_widget().draw(
+            self.tree,
+            renderer,
+            theme,
+            style,
+            layout,
+            cursor,
+            &layout.bounds(),
+        );
+    }
+
+    fn operate(
+        &mut self,
+        layout: Layout<'_>,
+        renderer: &iced::Renderer,
+        operation: &mut dyn Operation,
+    ) {
+        self.content
+            .as_widget_mut()
+            .operate(self.tree, layout, renderer, operation);
+    }
+
+    fn update(
+        &mut self,
+        event: &Event,
+        layout: Layout<'_>,
+        cursor: mouse::Cursor,
+        renderer: &iced::Renderer,
+        clipboard: &mut dyn Clipboard,
+        shell: &mut Shell<'_, Message>,
+    ) {
+        self.content.as_widget_mut().update(
+            self.tree,
+            event,
+            layout,
+            cursor,
+            renderer,
+            clipboard,
+            shell,
+            &layout.bounds(),
+        );
+    }
+
+    fn mouse_interaction(
+        &self,
+        layout: Layout<'_>,
+        cursor: mouse::Cursor,
+        renderer: &iced::Renderer,
+    ) -> mouse::Interaction {
+        self.content.as_widget().mouse_interaction(
+            self.tree,
+            layout,
+            cursor,
+            &layout.bounds(),
+            renderer,
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

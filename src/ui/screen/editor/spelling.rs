@@ -20,7 +20,7 @@ use crate::lang::Lang;
 use crate::text::spell::Checker;
 use crate::ui::i18n::T;
 use crate::ui::theme;
-use crate::ui::widget::spell_highlight::Marks;
+use crate::ui::widget::spell_highlight::{Marks, Popup};
 use crate::undo::Change;
 
 /// The multi-line fields that carry marks.
@@ -469,25 +469,17 @@ impl Editor {
             )
             .push(item("×".to_owned(), button::text).on_press(m(Message::Dismiss)));
         let line = theme::EDITOR_LINE;
-        // Under the clicked line, starting a little left of the pointer.
-        let x = padding + (c.at.x - theme::SPELL_MENU_INDENT).max(0.0);
-        let y = padding + ((c.at.y / line).floor() + 1.0) * line + 2.0;
+        // Under the clicked line, starting a little left of the pointer;
+        // above the line when the window has no room below.
+        let anchor = Point::new(
+            padding + (c.at.x - theme::SPELL_MENU_INDENT).max(0.0),
+            padding + ((c.at.y / line).floor() + 1.0) * line + 2.0,
+        );
         let menu = container(menu)
             .padding(theme::ROW as u16)
             .width(theme::SPELL_MENU_WIDTH)
             .style(container::bordered_box);
-        // Always floating, so the editors' clipping box never cuts it; kept
-        // inside the window, above the word when there is no room below.
-        let float = iced::widget::float(menu).translate(move |b, view| {
-            let dx = (view.x + view.width - (b.x + b.width)).min(0.0);
-            let dy = if b.y + b.height > view.y + view.height {
-                -(b.height + line + 4.0)
-            } else {
-                0.0
-            };
-            iced::Vector::new(dx, dy + FLOAT_NUDGE)
-        });
-        iced::widget::pin(float).x(x).y(y).into()
+        Popup::new(anchor, line + 4.0, menu).into()
     }
 
     /// "Bỏ qua" and "Thêm vào từ điển" for a word.
@@ -568,10 +560,6 @@ impl Editor {
         col
     }
 }
-
-/// A translation of zero would draw the menu inside the editor's clipping
-/// box (and cut it); this much makes it an overlay, never seen.
-const FLOAT_NUDGE: f32 = 0.01;
 
 /// `photo:3:caption` → (3, "caption").
 fn photo_field(field: &str) -> Option<(u32, &str)> {
