@@ -172,7 +172,11 @@ fn typing(c: &mut Criterion, spelling: bool) {
     eprintln!(
         "typing: spelling marks {}, word list {}",
         if spelling { "on" } else { "off" },
-        if speller.has_list() { "loaded" } else { "not installed" }
+        if speller.has_list() {
+            "loaded"
+        } else {
+            "not installed"
+        }
     );
     let speller = std::sync::Arc::new(speller);
     let _ = app.update(Message::SpellerLoaded(speller.clone(), Vec::new()));

@@ -92,19 +92,20 @@ impl highlighter::Highlighter for SpellHighlighter {
     }
 
     fn update(&mut self, new: &Marks) {
-        let same_checker = self.marks.generation == new.generation
-            && match (&self.marks.checker, &new.checker) {
-                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-                (None, None) => true,
-                _ => false,
-            };
-        if same_checker {
+        let same_checker = match (&self.marks.checker, &new.checker) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        if !same_checker {
+            self.memo.clear(); // a line's marks depend on the checker, not on the text around it
+        }
+        if same_checker && self.marks.generation == new.generation {
             // Only the caret moved: its old line and its new one.
             for (line, _) in [self.marks.caret, new.caret].into_iter().flatten() {
                 self.current = self.current.min(line);
             }
         } else {
-            self.memo.clear();
             self.current = 0;
         }
         self.marks = new.clone();

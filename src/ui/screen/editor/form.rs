@@ -115,7 +115,9 @@ impl Editor {
                     .padding(theme::INPUT_PAD)
             ]
             .spacing(theme::TIGHT),
-            label(T::Sapo.tr(lang)),
+            row![label(T::Sapo.tr(lang)), self.spell_marker("sapo", lang)]
+                .spacing(theme::FIELD)
+                .align_y(iced::Bottom),
             clipped(iced::widget::stack![
                 RightClick::new(
                     text_editor(&self.sapo)

@@ -560,11 +560,7 @@ fn refused_when_read_only(m: &Message) -> bool {
             | Message::Recover
             | Message::RestoreVersion(_)
             | Message::Find(find::Message::ReplaceOne | find::Message::ReplaceAll)
-            | Message::Spell(
-                spelling::Message::Replace { .. }
-                    | spelling::Message::Ignore(_)
-                    | spelling::Message::AddToDictionary(_)
-            )
+            | Message::Spell(spelling::Message::Replace { .. } | spelling::Message::Ignore(_))
     ) || matches!(m, Message::Sapo(a) | Message::Body(a) if a.is_edit())
 }
 
