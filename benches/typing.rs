@@ -142,6 +142,14 @@ macro_rules! frame {
 fn bench(c: &mut Criterion) {
     // SAFETY: set before any thread is started.
     unsafe { std::env::set_var("ICED_TEST_BACKEND", "tiny-skia") };
+    typing(c, true);
+    typing(c, false);
+}
+
+/// The keystroke benchmarks with the spelling marks on (the default, with
+/// the Hunspell word list when one is installed) or off (`_spelling_off`;
+/// only the keystroke itself is measured then).
+fn typing(c: &mut Criterion, spelling: bool) {
     let home = tempfile::tempdir().unwrap();
     let store = Store::new(home.path());
     let mut a = Article::new();
@@ -153,9 +161,25 @@ fn bench(c: &mut Criterion) {
         .join("\n\n");
     assert!(tinxa::text::word_count(&a.body) >= 10_000);
     let d = store.create(a).unwrap();
-    let mut app = App::new(store.clone(), Default::default(), Lang::Vi);
+    let mut settings = tinxa::settings::Settings::default();
+    settings.spelling.enabled = spelling;
+    let mut app = App::new(store.clone(), settings.clone(), Lang::Vi);
     let _ = app.update(Message::Opened(Ok(Box::new(Session::open(d)))));
     assert!(app.article().is_some(), "editor did not open");
+    // The checker the window loads at start-up (off the UI thread).
+    let (speller, problems) = tinxa::wordlist::checker(&settings, home.path());
+    assert!(problems.is_empty(), "{problems:?}");
+    eprintln!(
+        "typing: spelling marks {}, word list {}",
+        if spelling { "on" } else { "off" },
+        if speller.has_list() {
+            "loaded"
+        } else {
+            "not installed"
+        }
+    );
+    let speller = std::sync::Arc::new(speller);
+    let _ = app.update(Message::SpellerLoaded(speller.clone(), Vec::new()));
 
     let mut w = Window::new();
 
@@ -202,7 +226,11 @@ fn bench(c: &mut Criterion) {
         );
     }
 
-    let mut g = c.benchmark_group("typing_10000_words");
+    let mut g = c.benchmark_group(if spelling {
+        "typing_10000_words"
+    } else {
+        "typing_10000_words_spelling_off"
+    });
     g.sample_size(30);
 
     // Types SENTENCE one char per iteration; returns the time of the timed
@@ -233,9 +261,11 @@ fn bench(c: &mut Criterion) {
     g.bench_function("keystroke_update_view_layout_draw", |b| {
         b.iter_custom(|iters| run(&mut w, &mut app, iters, false))
     });
-    g.bench_function("keystroke_frame_with_full_raster", |b| {
-        b.iter_custom(|iters| run(&mut w, &mut app, iters, true))
-    });
+    if spelling {
+        g.bench_function("keystroke_frame_with_full_raster", |b| {
+            b.iter_custom(|iters| run(&mut w, &mut app, iters, true))
+        });
+    }
 
     // The body really received every measured keystroke (+ the Enters).
     let end_chars = body_chars(&app);
@@ -252,6 +282,10 @@ fn bench(c: &mut Criterion) {
         "typing: {typed} keystrokes (+{enters} Enters) reached the body ({start_chars} → {end_chars} chars)"
     );
 
+    if !spelling {
+        g.finish();
+        return;
+    }
     g.bench_function("view_layout_only", |b| {
         b.iter(|| {
             let cache = w.cache.take().unwrap();
@@ -266,7 +300,15 @@ fn bench(c: &mut Criterion) {
     let limits = tinxa::settings::Settings::default().check;
     let files = std::collections::HashMap::new();
     g.bench_function("debounced_preview_and_check_on_worker", |b| {
-        b.iter(|| tinxa::ui::screen::editor::Refresh::compute(&article, &files, &limits, Lang::Vi))
+        b.iter(|| {
+            tinxa::ui::screen::editor::Refresh::compute(
+                &article,
+                &files,
+                &limits,
+                &speller,
+                Lang::Vi,
+            )
+        })
     });
     g.finish();
 }

@@ -154,6 +154,11 @@ impl Checker {
         self.list.is_some()
     }
 
+    /// The house tone style of the suggestions.
+    pub fn style(&self) -> ToneStyle {
+        self.style
+    }
+
     /// Checks one line (a line starts a sentence).
     pub fn check_line(&self, line: &str) -> Vec<Suspect> {
         self.scan(line, true, &mut Memo::default())

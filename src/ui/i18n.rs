@@ -151,6 +151,23 @@ pub enum T {
     PortalInBody,
     PasteNothing,
     PastedPhotos,
+    Spelling,
+    SpellSuspects,
+    NoSuggestions,
+    SpellIgnore,
+    SpellAddWord,
+    PhotoN,
+    SpellSettings,
+    SpellMark,
+    SpellUseList,
+    SpellListFound,
+    SpellListNone,
+    SpellPickList,
+    SpellListDefault,
+    SpellDictionary,
+    SpellDictionaryHint,
+    SpellSaveDictionary,
+    SpellDictionarySaved,
 }
 
 impl T {
@@ -398,6 +415,38 @@ impl T {
                 "Đã dán kèm {n} ảnh, đặt đúng chỗ trong bài.",
                 "Pasted with {n} photo(s), placed where they stood.",
             ),
+            T::Spelling => ("Chính tả", "Spelling"),
+            T::SpellSuspects => ("chữ nghi sai chính tả", "suspect words"),
+            T::NoSuggestions => ("không có gợi ý", "no suggestions"),
+            T::SpellIgnore => ("Bỏ qua", "Ignore"),
+            T::SpellAddWord => ("Thêm vào từ điển", "Add to dictionary"),
+            T::PhotoN => ("Ảnh", "Photo"),
+            T::SpellSettings => ("Kiểm tra chính tả", "Spell check"),
+            T::SpellMark => (
+                "Đánh dấu chữ nghi sai khi gõ",
+                "Mark suspect words as you type",
+            ),
+            T::SpellUseList => (
+                "Dùng thêm từ điển Hunspell tiếng Việt",
+                "Also use a Vietnamese Hunspell word list",
+            ),
+            T::SpellListFound => ("Đang dùng:", "In use:"),
+            T::SpellListNone => (
+                "Chưa tìm thấy từ điển (cài hunspell-vi, hoặc chọn tệp .dic).",
+                "No word list found (install hunspell-vi, or pick a .dic file).",
+            ),
+            T::SpellPickList => ("Chọn tệp từ điển (.dic)…", "Pick a word list (.dic)…"),
+            T::SpellListDefault => ("Dùng từ điển có sẵn", "Use the usual places"),
+            T::SpellDictionary => (
+                "Từ điển riêng (mỗi dòng một từ)",
+                "Personal dictionary (one word a line)",
+            ),
+            T::SpellDictionaryHint => (
+                "Những chữ, tên riêng không bao giờ bị đánh dấu sai chính tả.",
+                "Words and names never marked as misspelled.",
+            ),
+            T::SpellSaveDictionary => ("Lưu từ điển riêng", "Save the personal dictionary"),
+            T::SpellDictionarySaved => ("Đã lưu từ điển riêng.", "Personal dictionary saved."),
         };
         lang.pick(vi, en)
     }

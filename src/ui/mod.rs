@@ -8,6 +8,7 @@ pub mod export;
 pub mod i18n;
 pub mod screen;
 pub mod shortcut;
+mod spelling;
 pub mod task;
 pub mod theme;
 pub mod widget;
@@ -66,6 +67,9 @@ pub enum Message {
     SwitchLang,
     OpenFolder(PathBuf),
     Done(Result<(), Error>),
+    /// The spell checker (word list included), loaded off the UI thread.
+    SpellerLoaded(Arc<crate::text::spell::Checker>, Vec<Error>),
+    SpellSettings(screen::settings_spelling::Message),
 }
 
 enum Screen {
@@ -92,12 +96,16 @@ pub struct App {
     settings_written: Arc<Mutex<u64>>,
     /// The window was fitted to a small screen (or found big enough).
     fitted: bool,
+    speller: Arc<crate::text::spell::Checker>,
+    spell_settings: screen::settings_spelling::SpellSettings,
 }
 
 impl App {
     /// A window over `store`, showing the drafts list (tests build it directly).
     pub fn new(store: Store, settings: Settings, lang: Lang) -> App {
         App {
+            speller: App::first_speller(&settings, store.home()),
+            spell_settings: Default::default(),
             drafts: drafts::Drafts::default(),
             store,
             settings,
@@ -202,7 +210,8 @@ impl App {
             }
         };
         let list = app.refresh_list();
-        (app, Task::batch([task, list]))
+        let speller = app.load_speller();
+        (app, Task::batch([task, list, speller]))
     }
 
     fn refresh_list(&self) -> Task<Message> {
@@ -227,6 +236,7 @@ impl App {
             self.width >= theme::WIDE,
         );
         self.screen = Screen::Editor(Box::new(ed));
+        self.give_speller();
         previews.map(Message::Editor)
     }
 
@@ -417,7 +427,7 @@ impl App {
                 settings_screen::Action::None => Task::none(),
                 settings_screen::Action::Changed => {
                     self.lang = self.settings.lang;
-                    self.save_settings()
+                    Task::batch([self.save_settings(), self.settings_changed()])
                 }
                 settings_screen::Action::OpenDataFolder => {
                     let home = self.store.home().to_path_buf();
@@ -439,7 +449,7 @@ impl App {
                 if let Screen::Editor(ed) = previous {
                     self.settings_return_to_editor = Some(ed);
                 }
-                Task::none()
+                self.open_spell_settings()
             }
             Message::TrashListed(r) => {
                 let r = r.map(|l| self.drafts.trash = Some(l));
@@ -495,6 +505,11 @@ impl App {
                 self.save_settings()
             }
             Message::OpenFolder(p) => self.open_folder(&p),
+            Message::SpellerLoaded(c, errors) => {
+                self.speller_loaded(c, errors);
+                Task::none()
+            }
+            Message::SpellSettings(m) => self.spell_settings_update(m),
         }
     }
 
@@ -574,6 +589,7 @@ impl App {
                 Task::none()
             }
             editor::Action::AddPhotos => dialog::files::pick_photos(),
+            editor::Action::AddToDictionary(word) => self.add_to_dictionary(word),
             editor::Action::Export => {
                 let ext = self.exporter.format.ext();
                 let title = self.article().map(|a| a.title.as_str()).unwrap_or("");
@@ -690,7 +706,7 @@ impl App {
         let body: Element<'_, Message> = match &self.screen {
             Screen::Drafts => self.drafts.view(lang).map(Message::Drafts),
             Screen::Editor(ed) => ed.view(lang).map(Message::Editor),
-            Screen::Settings => settings_screen::view(&self.settings, lang).map(Message::Settings),
+            Screen::Settings => self.settings_view(),
         };
         let body: Element<'_, Message> = match &self.path_prompt {
             None => body,

@@ -69,6 +69,17 @@ pub const SECTION_GAP: u32 = 12;
 pub const PAGE_PAD: u16 = 16;
 pub const ITEM_PAD: u16 = 10;
 
+/// Padding of the small buttons of the spelling suggestions.
+pub const SPELL_BUTTON_PAD: [u16; 2] = [2, 6];
+
+/// The personal dictionary's box in the settings: six whole lines (see SAPO_HEIGHT).
+pub const DICTIONARY_HEIGHT: f32 = 6.0 * EDITOR_LINE + 2.0 * INPUT_PAD as f32 - 1.0;
+
+/// The menu of a clicked suspect word: its width, and how far left of the
+/// pointer it starts.
+pub const SPELL_MENU_WIDTH: f32 = 190.0;
+pub const SPELL_MENU_INDENT: f32 = 16.0;
+
 /// From this logical width on, the preview sits beside the form.
 pub const WIDE: f32 = 1000.0;
 

@@ -1,3 +1,4 @@
 pub mod drafts;
 pub mod editor;
 pub mod settings;
+pub mod settings_spelling;

@@ -4,6 +4,7 @@
 pub mod ime_guard;
 pub mod photo_card;
 pub mod preview;
+pub mod spell_highlight;
 
 use iced::widget::{Column, Text, TextInput, column, text, text_input};
 

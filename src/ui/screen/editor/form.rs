@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use iced::widget::{button, column, container, row, text, text_editor};
 use iced::{Element, Fill, Length};
 
+use super::spelling::Place;
 use super::{Editor, Message, normalize_action};
 use crate::article::Article;
 use crate::lang::Lang;
@@ -12,6 +13,7 @@ use crate::text as vt;
 use crate::ui::i18n::T;
 use crate::ui::theme;
 use crate::ui::widget::input;
+use crate::ui::widget::spell_highlight::{self, RightClick, SpellHighlighter};
 use crate::ui::widget::{field, label};
 
 /// The date as the reporter types it: 25/01/2024.
@@ -97,12 +99,15 @@ impl Editor {
             self.banner(lang),
             column![
                 row![
-                    label(T::Title.tr(lang)).width(Fill),
+                    label(T::Title.tr(lang)),
+                    self.spell_marker("title", lang),
+                    iced::widget::space::horizontal(),
                     button(text(T::History.tr(lang)).size(theme::SMALL))
                         .style(button::secondary)
                         .padding([2, 8])
                         .on_press(Message::ShowHistory),
                 ]
+                .spacing(theme::FIELD)
                 .align_y(iced::Bottom),
                 input(T::Title.tr(lang), &a.title)
                     .id("title")
@@ -110,25 +115,45 @@ impl Editor {
                     .padding(theme::INPUT_PAD)
             ]
             .spacing(theme::TIGHT),
-            label(T::Sapo.tr(lang)),
-            clipped(
-                text_editor(&self.sapo)
-                    .id("sapo")
-                    .on_action(Message::Sapo)
-                    .height(Length::Fixed(theme::SAPO_HEIGHT))
-                    .padding(theme::INPUT_PAD)
-            ),
+            row![label(T::Sapo.tr(lang)), self.spell_marker("sapo", lang)]
+                .spacing(theme::FIELD)
+                .align_y(iced::Bottom),
+            clipped(iced::widget::stack![
+                RightClick::new(
+                    text_editor(&self.sapo)
+                        .id("sapo")
+                        .on_action(Message::Sapo)
+                        .highlight_with::<SpellHighlighter>(
+                            self.marks(Place::Sapo),
+                            spell_highlight::format
+                        )
+                        .height(Length::Fixed(theme::SAPO_HEIGHT))
+                        .padding(theme::INPUT_PAD),
+                    theme::INPUT_PAD,
+                    |p| Message::Spell(super::spelling::Message::RightClick(Place::Sapo, p)),
+                ),
+                self.spell_menu(Place::Sapo, f32::from(theme::INPUT_PAD), lang),
+            ]),
             label(T::Body.tr(lang)),
             toolbar,
             self.find_bar(lang),
-            clipped(
-                text_editor(&self.body)
-                    .id("body")
-                    .on_action(Message::Body)
-                    .key_binding(super::paste::body_binding)
-                    .height(Length::Fixed(theme::BODY_HEIGHT))
-                    .padding(theme::BODY_PAD)
-            ),
+            clipped(iced::widget::stack![
+                RightClick::new(
+                    text_editor(&self.body)
+                        .id("body")
+                        .on_action(Message::Body)
+                        .highlight_with::<SpellHighlighter>(
+                            self.marks(Place::Body),
+                            spell_highlight::format
+                        )
+                        .key_binding(super::paste::body_binding)
+                        .height(Length::Fixed(theme::BODY_HEIGHT))
+                        .padding(theme::BODY_PAD),
+                    theme::BODY_PAD,
+                    |p| Message::Spell(super::spelling::Message::RightClick(Place::Body, p)),
+                ),
+                self.spell_menu(Place::Body, f32::from(theme::BODY_PAD), lang),
+            ]),
             row![
                 label(T::Photos.tr(lang)),
                 button(text(T::AddPhotos.tr(lang))).on_press(Message::AddPhotos)
@@ -136,7 +161,10 @@ impl Editor {
             .spacing(theme::ITEM_PAD as u32)
             .align_y(iced::Center),
             self.photo_cards(lang),
-            field(T::Byline.tr(lang), "byline", &a.byline, Message::Byline),
+            column![
+                field(T::Byline.tr(lang), "byline", &a.byline, Message::Byline),
+                self.spell_marker("byline", lang),
+            ],
             row![
                 field(T::Place.tr(lang), "place", &a.place, Message::Place),
                 field(T::Date.tr(lang), "date", &self.date, Message::Date),

@@ -12,6 +12,7 @@ mod paste;
 mod photos;
 pub mod portal_panel;
 mod refresh;
+mod spelling;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -39,6 +40,7 @@ use crate::undo::{Change, UndoStack};
 
 pub use find::Message as FindMessage;
 pub use refresh::Refresh;
+pub use spelling::{Message as SpellMessage, Place as SpellPlace};
 
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -107,6 +109,8 @@ pub enum Message {
     Portal(portal_panel::Message),
     /// Ctrl+V / Ctrl+Shift+V in the body, and the paste it prepares.
     Paste(paste::Message),
+    /// Spelling: suggestions, replacing, ignoring, the personal dictionary.
+    Spell(spelling::Message),
 }
 
 /// What the app must do for the editor.
@@ -126,6 +130,8 @@ pub enum Action {
     SaveFailed(Error),
     /// A save succeeded: an earlier error line is out of date.
     Saved,
+    /// Add the word to the personal dictionary.
+    AddToDictionary(String),
 }
 
 pub struct Editor {
@@ -177,6 +183,7 @@ pub struct Editor {
     form_offset: iced::widget::scrollable::AbsoluteOffset,
     /// The "Đăng lên cổng" panel, while it is shown.
     pub portal: Option<portal_panel::Panel>,
+    spell: spelling::Spell,
 }
 
 impl Editor {
@@ -218,6 +225,11 @@ impl Editor {
             shown: HashMap::new(),
             form_offset: Default::default(),
             portal: None,
+            spell: spelling::Spell::new(
+                Arc::new(crate::text::spell::Checker::new(settings.tone_style)),
+                &[],
+                settings.spelling.enabled,
+            ),
             session,
         };
         e.refresh(settings, lang);
@@ -239,7 +251,14 @@ impl Editor {
     /// Recomputes the preview model and the check after a change, here and
     /// now (after a click; typing uses [`Editor::tick`]).
     pub fn refresh(&mut self, settings: &Settings, lang: Lang) {
-        let r = Refresh::compute(self.session.article(), &self.files, &settings.check, lang);
+        let speller = self.spell.base();
+        let r = Refresh::compute(
+            self.session.article(),
+            &self.files,
+            &settings.check,
+            &speller,
+            lang,
+        );
         self.apply(r);
         if let Some(p) = &mut self.portal {
             p.portal = settings.portal; // back from the settings
@@ -250,6 +269,9 @@ impl Editor {
         self.doc = r.doc;
         self.doc_parity = !self.doc_parity;
         self.problems = r.problems;
+        if !self.spell.enabled() {
+            self.problems.retain(|p| p.spelling.is_none());
+        }
         self.counts = r.counts;
         self.placed = r.placed;
         self.stale = false;
@@ -288,8 +310,11 @@ impl Editor {
             let article = self.session.article().clone();
             let files = self.files.clone();
             let limits = settings.check;
+            let speller = self.spell.base();
             tasks.push(Task::perform(
-                task::blocking(move || Box::new(Refresh::compute(&article, &files, &limits, lang))),
+                task::blocking(move || {
+                    Box::new(Refresh::compute(&article, &files, &limits, &speller, lang))
+                }),
                 Message::Refreshed,
             ));
         }
@@ -349,8 +374,16 @@ impl Editor {
             | Message::Category(_)
             | Message::Tags(_)
             | Message::Format(..) => {
+                let place = match &message {
+                    Message::Body(a) => Some((spelling::Place::Body, a.clone())),
+                    Message::Sapo(a) => Some((spelling::Place::Sapo, a.clone())),
+                    _ => None,
+                };
                 if self.edit_field(message) {
                     self.changed();
+                }
+                if let Some((place, action)) = place {
+                    self.spell_follow(place, &action);
                 }
                 Action::None
             }
@@ -488,6 +521,7 @@ impl Editor {
                 self.form_offset = v.absolute_offset();
                 Action::None
             }
+            Message::Spell(m) => self.spell_update(m),
 
             Message::Done(r, said) => match r {
                 Ok(()) => Action::Say(said.tr(lang).to_owned()),
@@ -526,6 +560,7 @@ impl Editor {
 
     fn reload_body(&mut self) {
         self.body = text_editor::Content::with_text(&self.session.article().body);
+        self.spell.reloaded();
     }
 
     /// After an undo, a conversion or a style change: every editor shows the model.
@@ -535,6 +570,7 @@ impl Editor {
         self.sapo = text_editor::Content::with_text(&a.sapo);
         self.date = form::date_text(a);
         self.tags = a.tags.join(", ");
+        self.spell.reloaded();
     }
 
     /// Byte offset of the cursor in the body.
@@ -637,7 +673,8 @@ impl Editor {
         if self.problems.is_empty() {
             checks = checks.push(small(T::NoProblems));
         }
-        for p in &self.problems {
+        // Spelling problems have their own list below, with their fixes.
+        for p in self.problems.iter().filter(|p| p.spelling.is_none()) {
             let style = if p.severity == Severity::Error {
                 button::danger
             } else {
@@ -650,6 +687,7 @@ impl Editor {
                     .on_press(Message::Focus(p.field.clone())),
             );
         }
+        checks = checks.push(self.spell_list(lang));
         if self.confirm_export {
             checks = checks.push(
                 button(text(T::ExportAnyway.tr(lang)))
@@ -697,6 +735,7 @@ fn refused_when_read_only(m: &Message) -> bool {
             | Message::Find(find::Message::ReplaceOne | find::Message::ReplaceAll)
             | Message::RotateSelected(_)
             | Message::Paste(_)
+            | Message::Spell(spelling::Message::Replace { .. } | spelling::Message::Ignore(_))
     ) || matches!(m, Message::Sapo(a) | Message::Body(a) if a.is_edit())
 }
 

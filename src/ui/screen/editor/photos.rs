@@ -295,6 +295,9 @@ impl Editor {
                 photo_card::view(p, self.thumbs.get(&id), look, lang)
                     .map(move |e| Message::Photo(id, e)),
             );
+            for part in ["caption", "alt"] {
+                cards = cards.push(self.spell_marker(&format!("photo:{id}:{part}"), lang));
+            }
         }
         cards.into()
     }

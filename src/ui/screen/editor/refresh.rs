@@ -9,6 +9,7 @@ use crate::doc::Document;
 use crate::lang::Lang;
 use crate::settings::CheckLimits;
 use crate::text as vt;
+use crate::text::spell::Checker;
 use crate::ui::i18n::T;
 
 #[derive(Debug, Clone)]
@@ -24,14 +25,16 @@ impl Refresh {
         a: &Article,
         files: &HashMap<u32, PhotoFile>,
         limits: &CheckLimits,
+        speller: &Checker,
         lang: Lang,
     ) -> Refresh {
         Refresh {
             doc: Document::from_article(a),
-            problems: check::check_with(
+            problems: check::check_all(
                 a,
                 &|p| files.get(&p.id).copied().unwrap_or(PhotoFile::Unknown),
                 limits,
+                speller,
                 lang,
             ),
             counts: count_line(a, lang),
