@@ -427,12 +427,12 @@ impl T {
                 "Mark suspect words as you type",
             ),
             T::SpellUseList => (
-                "Dùng thêm từ điển Hunspell tiếng Việt",
-                "Also use a Vietnamese Hunspell word list",
+                "Dùng thêm danh sách từ tiếng Việt (tệp .dic của LibreOffice)",
+                "Also use a Vietnamese word list (LibreOffice's .dic file)",
             ),
             T::SpellListFound => ("Đang dùng:", "In use:"),
             T::SpellListNone => (
-                "Chưa tìm thấy từ điển (cài hunspell-vi, hoặc chọn tệp .dic).",
+                "Chưa tìm thấy danh sách từ (cài từ điển tiếng Việt cho LibreOffice, hoặc chọn tệp .dic).",
                 "No word list found (install hunspell-vi, or pick a .dic file).",
             ),
             T::SpellPickList => ("Chọn tệp từ điển (.dic)…", "Pick a word list (.dic)…"),
