@@ -6,7 +6,8 @@ use iced::widget::{button, column, container, row, text, text_editor};
 use iced::{Element, Fill, Length};
 
 use super::spelling::Place;
-use super::{Editor, Message, normalize_action};
+use super::steps::normalize_action;
+use super::{Editor, Message};
 use crate::article::Article;
 use crate::lang::Lang;
 use crate::text as vt;

@@ -13,18 +13,22 @@ mod photos;
 pub mod portal_panel;
 mod refresh;
 mod spelling;
+mod steps;
+mod view;
+
+use steps::{focus_field, refused_when_read_only, undo_step};
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
-use iced::widget::text_editor::{self, Action as EditorAction, Edit};
-use iced::widget::{Column, button, column, container, image, row, scrollable, text};
-use iced::{Element, Fill, Length, Task};
+use iced::Task;
+use iced::widget::image;
+use iced::widget::text_editor::{self, Action as EditorAction};
 
 use crate::article::Article;
-use crate::check::{self, PhotoFile, Problem, Severity};
+use crate::check::{self, PhotoFile, Problem};
 use crate::doc::Document;
 use crate::error::Error;
 use crate::lang::Lang;
@@ -33,10 +37,9 @@ use crate::session::{Done, Due, Report, SaveState, Session, Version};
 use crate::settings::Settings;
 use crate::text as vt;
 use crate::ui::i18n::T;
-use crate::ui::widget::ime_guard::ime_guard;
-use crate::ui::widget::{photo_card, preview};
-use crate::ui::{task, theme};
-use crate::undo::{Change, UndoStack};
+use crate::ui::task;
+use crate::ui::widget::photo_card;
+use crate::undo::UndoStack;
 
 pub use find::Message as FindMessage;
 pub use refresh::Refresh;
@@ -588,51 +591,6 @@ impl Editor {
         text.len()
     }
 
-    pub fn view(&self, lang: Lang) -> Element<'_, Message> {
-        ime_guard(
-            self.screen(lang),
-            self.is_composing().then_some(Message::EndComposing),
-            self.ime_reset.then_some(Message::ImeReset),
-        )
-        .into()
-    }
-
-    fn screen(&self, lang: Lang) -> Element<'_, Message> {
-        if let Some(c) = &self.crop {
-            return c.view(lang).map(Message::Crop);
-        }
-        let form = scrollable(self.form(lang))
-            .id(FORM)
-            .on_scroll(Message::FormScrolled)
-            .height(Fill)
-            .width(Fill);
-        if !self.show_preview {
-            return form.into();
-        }
-        let form: Element<'_, Message> = if self.wide {
-            form.into()
-        } else {
-            iced::widget::space::horizontal().width(0).into()
-        };
-        let side = match (&self.portal, &self.versions) {
-            (Some(p), _) => p
-                .view(self.session.article(), &self.doc, &self.thumbs, lang)
-                .map(Message::Portal),
-            (None, Some(v)) => history_panel::view(v, lang),
-            (None, None) => column![
-                scrollable(preview::view(&self.doc, &self.images, self.doc_parity))
-                    .height(Length::FillPortion(3)),
-                scrollable(self.checks(lang)).height(Length::FillPortion(1)),
-            ]
-            .into(),
-        };
-        row![
-            form,
-            container(side).width(Fill).style(container::bordered_box)
-        ]
-        .into()
-    }
-
     fn portal_update(
         &mut self,
         m: portal_panel::Message,
@@ -654,49 +612,6 @@ impl Editor {
             }
         }
     }
-
-    /// The pre-publish check: each problem focuses its field when clicked.
-    fn checks(&self, lang: Lang) -> Column<'_, Message> {
-        let small = |t: T| text(t.tr(lang)).size(theme::SMALL);
-        let mut checks = Column::new()
-            .spacing(theme::ROW)
-            .padding([theme::FIELD as u16, theme::SCREEN_PAD]);
-        checks = checks.push(text(T::Check.tr(lang)).size(theme::SECTION));
-        let mut fixes = row![].spacing(theme::LIST);
-        if self.problems.iter().any(|p| p.rule == "legacy-encoding") {
-            fixes = fixes.push(button(small(T::ConvertUnicode)).on_press(Message::ConvertLegacy));
-        }
-        if self.problems.iter().any(|p| p.rule == "mixed-tone-style") {
-            fixes = fixes.push(button(small(T::NormalizeTone)).on_press(Message::NormalizeTone));
-        }
-        checks = checks.push(fixes);
-        if self.problems.is_empty() {
-            checks = checks.push(small(T::NoProblems));
-        }
-        // Spelling problems have their own list below, with their fixes.
-        for p in self.problems.iter().filter(|p| p.spelling.is_none()) {
-            let style = if p.severity == Severity::Error {
-                button::danger
-            } else {
-                button::secondary
-            };
-            checks = checks.push(
-                button(text(p.line(lang)).size(theme::SMALL))
-                    .style(style)
-                    .width(Fill)
-                    .on_press(Message::Focus(p.field.clone())),
-            );
-        }
-        checks = checks.push(self.spell_list(lang));
-        if self.confirm_export {
-            checks = checks.push(
-                button(text(T::ExportAnyway.tr(lang)))
-                    .style(button::danger)
-                    .on_press(Message::ExportAnyway),
-            );
-        }
-        checks
-    }
 }
 
 /// The form's scrollable.
@@ -711,125 +626,4 @@ fn scroll_form(offset: iced::widget::scrollable::AbsoluteOffset) -> Task<Message
 /// Session work on a worker thread; its result comes back to the session.
 fn run_session(due: Due, work: crate::session::Work<Done>) -> Task<Message> {
     Task::perform(task::blocking(work), move |r| Message::Session(due, r))
-}
-
-fn refused_when_read_only(m: &Message) -> bool {
-    matches!(
-        m,
-        Message::Title(_)
-            | Message::Byline(_)
-            | Message::Place(_)
-            | Message::Date(_)
-            | Message::Category(_)
-            | Message::Tags(_)
-            | Message::Photo(..)
-            | Message::Format(..)
-            | Message::ConvertLegacy
-            | Message::NormalizeTone
-            | Message::Undo
-            | Message::Redo
-            | Message::AddPhotos
-            | Message::AddPhotoFiles(_)
-            | Message::Recover
-            | Message::RestoreVersion(_)
-            | Message::Find(find::Message::ReplaceOne | find::Message::ReplaceAll)
-            | Message::RotateSelected(_)
-            | Message::Paste(_)
-            | Message::Spell(spelling::Message::Replace { .. } | spelling::Message::Ignore(_))
-    ) || matches!(m, Message::Sapo(a) | Message::Body(a) if a.is_edit())
-}
-
-/// A change as the undo stack sees it, owning what it needs.
-enum Step {
-    Typed(String),
-    Deleted,
-    Command,
-}
-
-impl Step {
-    fn as_change(&self) -> Change<'_> {
-        match self {
-            Step::Typed(s) => Change::Insert(s),
-            Step::Deleted => Change::Delete,
-            Step::Command => Change::Command,
-        }
-    }
-}
-
-fn step_of(action: &EditorAction) -> Step {
-    match action {
-        EditorAction::Edit(Edit::Insert(c)) => Step::Typed(c.to_string()),
-        EditorAction::Edit(Edit::Paste(s)) => Step::Typed(s.to_string()),
-        EditorAction::Edit(Edit::Enter) => Step::Typed("\n".to_owned()),
-        EditorAction::Edit(Edit::Backspace | Edit::Delete) => Step::Deleted,
-        _ => Step::Command,
-    }
-}
-
-/// Which field an editing message changes, and how (for grouping undo steps).
-fn undo_step(m: &Message, a: &Article) -> Option<(&'static str, Step)> {
-    let typed = |before: &str, after: &str| match Change::between(before, after) {
-        Change::Insert(s) => Step::Typed(s.to_owned()),
-        _ => Step::Deleted,
-    };
-    let caption = |id: u32, f: fn(&crate::article::Photo) -> &str, s: &str| {
-        typed(a.photo(id).map_or("", f), s)
-    };
-    Some(match m {
-        Message::Title(s) => ("title", typed(&a.title, s)),
-        Message::Sapo(x) if x.is_edit() => ("sapo", step_of(x)),
-        Message::Body(x) if x.is_edit() => ("body", step_of(x)),
-        Message::Byline(s) => ("byline", typed(&a.byline, s)),
-        Message::Place(s) => ("place", typed(&a.place, s)),
-        Message::Date(s) => ("date", Step::Typed(s.clone())),
-        Message::Category(s) => ("category", typed(&a.category, s)),
-        Message::Tags(s) => ("tags", Step::Typed(s.clone())),
-        Message::Photo(id, photo_card::Event::Caption(s)) => {
-            ("caption", caption(*id, |p| &p.caption, s))
-        }
-        Message::Photo(id, photo_card::Event::Credit(s)) => {
-            ("credit", caption(*id, |p| &p.credit, s))
-        }
-        Message::Photo(id, photo_card::Event::Alt(s)) => ("alt", caption(*id, |p| &p.alt, s)),
-        // Opening the crop view or choosing a card changes nothing (the
-        // crop itself is recorded when confirmed).
-        Message::Photo(_, photo_card::Event::Crop | photo_card::Event::Select) => return None,
-        Message::Photo(..) => ("photos", Step::Command),
-        Message::Format(..) => ("format", Step::Command),
-        Message::ConvertLegacy | Message::NormalizeTone => ("convert", Step::Command),
-        _ => return None,
-    })
-}
-
-/// Focuses the widget for a check problem's field (`photo:3` focuses its caption).
-fn focus_field<T: Send + 'static>(field: &str) -> Task<T> {
-    let id = if field.starts_with("photo:") && field.matches(':').count() == 1 {
-        format!("{field}:caption")
-    } else {
-        field.to_owned()
-    };
-    iced::widget::operation::focus(iced::widget::Id::from(id))
-}
-
-/// Normalises each inserted piece as it arrives (typed, committed by an
-/// input method, pasted), never the whole field per keystroke. A single-line
-/// field also refuses line breaks and control characters.
-fn normalize_action(action: EditorAction, single_line: bool) -> EditorAction {
-    match action {
-        EditorAction::Edit(Edit::Paste(s)) => {
-            let clean = if single_line {
-                vt::clean_input(&s)
-            } else {
-                vt::clean_paste(&s)
-            };
-            EditorAction::Edit(Edit::Paste(Arc::new(clean)))
-        }
-        EditorAction::Edit(Edit::Insert(c)) if c.is_control() && c != '\t' => {
-            EditorAction::Edit(Edit::Paste(Arc::new(String::new())))
-        }
-        EditorAction::Edit(Edit::Enter) if single_line => {
-            EditorAction::Edit(Edit::Paste(Arc::new(String::new())))
-        }
-        other => other,
-    }
 }
