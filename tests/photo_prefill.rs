@@ -257,3 +257,57 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     }
     v
 }
+
+/// A pasted photo that carries a description arrives captioned too (#17:
+/// "added in the window, dropped, pasted, or brought by tinxa import"): as
+/// copied picture files, and as a `data:` picture in pasted HTML.
+#[test]
+fn pasted_photos_are_prefilled_from_their_metadata() {
+    use base64::Engine as _;
+    use tinxa::clipboard::Clip;
+    use tinxa::import::paste;
+    if !need_exiftool() {
+        return;
+    }
+    let t = tempfile::tempdir().unwrap();
+    let draft = t.path().join("draft");
+    fs::create_dir_all(draft.join("photos")).unwrap();
+    let photo = t.path().join("dieu.jpg");
+    fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/cao-son-anh-mau.jpg"),
+        &photo,
+    )
+    .unwrap();
+    let mut tags = vec![
+        "-EXIF:ImageDescription=Thiếu nhi thả diều trên đê xã Cao Sơn",
+        "-EXIF:Artist=Nguyễn Thị Hoa",
+    ];
+    tags.extend_from_slice(GPS_AND_PLACE);
+    exiftool(&photo, &tags);
+
+    let files = Clip {
+        files: vec![photo.clone()],
+        ..Clip::default()
+    };
+    let data = base64::engine::general_purpose::STANDARD.encode(fs::read(&photo).unwrap());
+    let html = Clip {
+        html: Some(format!(
+            "<p>Buổi chiều ở đê.</p><p><img src=\"data:image/jpeg;base64,{data}\"></p>"
+        )),
+        ..Clip::default()
+    };
+    for (n, clip) in [files, html].iter().enumerate() {
+        let mut pasted = paste::prepare(clip, &draft, 1 + n as u32 * 10, false).unwrap();
+        paste::prefill(&mut pasted, &draft, "Phóng viên Hà Giang").unwrap();
+        assert_eq!(pasted.photos.len(), 1, "paste {n}");
+        let p = &pasted.photos[0];
+        assert_eq!(
+            p.caption, "Thiếu nhi thả diều trên đê xã Cao Sơn",
+            "paste {n}"
+        );
+        assert_eq!(p.credit, "Nguyễn Thị Hoa", "paste {n}");
+        assert_eq!(p.from_photo.caption, p.caption, "marked lấy từ ảnh");
+        let all = format!("{} {} {}", p.caption, p.credit, p.alt);
+        assert!(!all.contains("Hà Nội") && !all.contains("21.0"), "{all}");
+    }
+}

@@ -139,6 +139,21 @@ pub fn prepare(clip: &Clip, dir: &Path, first_id: u32, plain: bool) -> Result<Pa
     Ok(plain_text())
 }
 
+/// Fills the pasted photos' empty caption, credit and alt text from their
+/// own metadata (EXIF, IPTC, XMP), and the credit from `default_credit`
+/// where the photo names nobody — as for a photo added with "Thêm ảnh".
+pub fn prefill(pasted: &mut Pasted, dir: &Path, default_credit: &str) -> Result<()> {
+    for p in &mut pasted.photos {
+        let path = draft::photo_path(dir, &p.file)?;
+        let meta = crate::photo::read_meta_file(&path).map_err(|error| Error::Photo {
+            file: p.file.clone(),
+            error,
+        })?;
+        crate::photo::fill_from_meta(p, &meta, default_credit);
+    }
+    Ok(())
+}
+
 /// A picture's bytes as photo `id` of the draft in `dir`.
 fn picture(png: &[u8], dir: &Path, id: u32) -> Result<Pasted> {
     let piece = rich::Piece {

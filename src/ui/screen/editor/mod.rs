@@ -557,7 +557,7 @@ impl Editor {
                     other => other,
                 }
             }
-            Message::Paste(m) => self.paste_update(m, lang),
+            Message::Paste(m) => self.paste_update(m, settings, lang),
         }
     }
 

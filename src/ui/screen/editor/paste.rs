@@ -17,6 +17,7 @@ use crate::clipboard;
 use crate::error::Error;
 use crate::import::paste::{self, Pasted};
 use crate::lang::Lang;
+use crate::settings::Settings;
 use crate::ui::i18n::T;
 use crate::ui::task;
 use crate::undo::Change;
@@ -55,15 +56,18 @@ pub fn body_binding(press: KeyPress) -> Option<Binding<EditorMessage>> {
 }
 
 impl Editor {
-    pub(super) fn paste_update(&mut self, m: Message, lang: Lang) -> Action {
+    pub(super) fn paste_update(&mut self, m: Message, settings: &Settings, lang: Lang) -> Action {
         match m {
             Message::Request { plain } => {
                 let dir = self.session.dir().to_path_buf();
                 let first_id = self.session.article().next_photo_id();
+                let credit = settings.default_credit.clone();
                 Action::Run(Task::perform(
                     task::try_blocking(move || {
                         let clip = clipboard::read(plain)?;
-                        paste::prepare(&clip, &dir, first_id, plain).map(Box::new)
+                        let mut pasted = paste::prepare(&clip, &dir, first_id, plain)?;
+                        paste::prefill(&mut pasted, &dir, &credit)?;
+                        Ok(Box::new(pasted))
                     }),
                     |r| EditorMessage::Paste(Message::Ready(r)),
                 ))
