@@ -218,6 +218,19 @@ fn ctrl_v_pastes_html_with_its_picture_and_one_ctrl_z_takes_it_back() {
     run(&mut app, Message::Shortcut(Shortcut::Undo));
     assert!(app.article().unwrap().photos.is_empty());
 
+    // The same screenshot pasted where no field has the focus (over the
+    // photos): a photo, like a dropped file; text on the clipboard is not
+    // pasted there.
+    run(&mut app, Message::Shortcut(Shortcut::PastePictures));
+    let a = app.article().unwrap().clone();
+    assert_eq!(a.photos.len(), 1, "{}", a.body);
+    assert!(a.body.contains("[[Ảnh 1]]"), "{}", a.body);
+    run(&mut app, Message::Shortcut(Shortcut::Undo));
+    assert!(app.article().unwrap().photos.is_empty());
+    x.offer("UTF8_STRING", "chữ thường".as_bytes());
+    run(&mut app, Message::Shortcut(Shortcut::PastePictures));
+    assert_eq!(app.article().unwrap().body, before.body);
+
     // Google Docs' HTML with a web picture: the text, and the picture counted.
     x.offer("text/html", &fixture("gdocs_clipboard.html"));
     ctrl_v(&mut app, false);

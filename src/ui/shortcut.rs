@@ -26,6 +26,8 @@ pub enum Shortcut {
     /// Turn the selected photo.
     RotateLeft,
     RotateRight,
+    /// Ctrl+V that no field took: a picture on the clipboard becomes a photo.
+    PastePictures,
 }
 
 /// The command for Ctrl(+Shift)+key.
@@ -67,6 +69,9 @@ pub fn message(s: Shortcut) -> Option<Message> {
         Shortcut::ZoomOut => Message::Settings(S::ZoomOut),
         Shortcut::RotateLeft => Message::Editor(E::RotateSelected(-1)),
         Shortcut::RotateRight => Message::Editor(E::RotateSelected(1)),
+        Shortcut::PastePictures => {
+            Message::Editor(E::Paste(super::screen::editor::paste::Message::Pictures))
+        }
         Shortcut::New | Shortcut::Drafts | Shortcut::NextField | Shortcut::PreviousField => {
             return None;
         }
@@ -77,6 +82,18 @@ pub fn message(s: Shortcut) -> Option<Message> {
 /// and the 300 ms tick that drives autosave.
 pub fn subscription() -> Subscription<Message> {
     let keys = event::listen_with(|ev, status, _window| match ev {
+        // Ctrl+V over the photos or the preview (no text field has the focus).
+        iced::Event::Keyboard(keyboard::Event::KeyPressed {
+            key: Key::Character(c),
+            modifiers,
+            ..
+        }) if modifiers.command()
+            && !modifiers.shift()
+            && c.as_str() == "v"
+            && status == event::Status::Ignored =>
+        {
+            Some(Message::Shortcut(Shortcut::PastePictures))
+        }
         iced::Event::Keyboard(keyboard::Event::KeyPressed {
             key: Key::Character(c),
             modifiers,

@@ -8,7 +8,7 @@ mod crop;
 mod find;
 mod form;
 mod history_panel;
-mod paste;
+pub mod paste;
 mod photos;
 pub mod portal_panel;
 mod refresh;

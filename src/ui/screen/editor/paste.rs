@@ -26,6 +26,10 @@ use crate::undo::Change;
 pub enum Message {
     /// Ctrl+V (`plain` false) or Ctrl+Shift+V in the body.
     Request { plain: bool },
+    /// Ctrl+V where no field took it (over the photos, the preview): only a
+    /// picture or copied picture files, which become photos at the body's
+    /// cursor, like dropped files.
+    Pictures,
     /// The clipboard's content, prepared (photos already in the draft's folder).
     Ready(Result<Box<Pasted>, Error>),
     /// What the paste left out or added, for the status line.
@@ -58,13 +62,19 @@ pub fn body_binding(press: KeyPress) -> Option<Binding<EditorMessage>> {
 impl Editor {
     pub(super) fn paste_update(&mut self, m: Message, settings: &Settings, lang: Lang) -> Action {
         match m {
-            Message::Request { plain } => {
+            Message::Request { .. } | Message::Pictures => {
+                let plain = matches!(m, Message::Request { plain: true });
+                let pictures_only = matches!(m, Message::Pictures);
                 let dir = self.session.dir().to_path_buf();
                 let first_id = self.session.article().next_photo_id();
                 let credit = settings.default_credit.clone();
                 Action::Run(Task::perform(
                     task::try_blocking(move || {
-                        let clip = clipboard::read(plain)?;
+                        let mut clip = clipboard::read(plain)?;
+                        if pictures_only {
+                            clip.html = None;
+                            clip.text = None;
+                        }
                         let mut pasted = paste::prepare(&clip, &dir, first_id, plain)?;
                         paste::prefill(&mut pasted, &dir, &credit)?;
                         Ok(Box::new(pasted))
