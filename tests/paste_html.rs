@@ -322,3 +322,51 @@ fn single_line_fields_take_pasted_lines_as_one_line() {
         "Hội nghị tổng kết năm 2026"
     );
 }
+
+/// Real clipboard HTML from a LibreOffice Writer window (see
+/// tests/fixtures/html/README.md): heading, bold, the bulleted list and the
+/// picture where it stood, and no stray symbols.
+#[test]
+fn libreoffice_writer_window_clipboard() {
+    let t = tempfile::tempdir().unwrap();
+    let photo = t.path().join("anh.jpg");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/cao-son-anh-mau.jpg"),
+        &photo,
+    )
+    .unwrap();
+    let html = fixture("libreoffice_7.4_writer_clipboard_real.html").replace(
+        "file:///tmp/lu240959vdpw.tmp/lu240959vdq5_tmp_b62eb738e5538d69.jpg",
+        &format!("file://{}", photo.display()),
+    );
+    let opts = Options {
+        base: None,
+        read_files: true,
+    };
+    let piece = paste(&html, &opts);
+    let md = &piece.markdown;
+    assert!(
+        md.starts_with("## Xã Cao Sơn ra quân làm đường giao thông nông thôn\n\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Sáng ngày 25/01/2024, **UBND xã Cao Sơn** tổ chức lễ ra quân"),
+        "{md}"
+    );
+    assert!(
+        md.contains("### Kết quả đạt được") || md.contains("## Kết quả đạt được"),
+        "{md}"
+    );
+    assert!(md.contains(
+        "- Hoàn thành 1,2 km đường bê tông liên thôn\n- Vận động nhân dân hiến 2.000 m² đất\n- Trồng 500 cây xanh hai bên đường"
+    ), "{md}");
+    let list = md.find("- Trồng 500 cây").unwrap();
+    let marker = md.find("[[Ảnh 1]]").expect("the picture's marker");
+    let after = md.find("Đoàn viên thanh niên").unwrap();
+    assert!(list < marker && marker < after, "{md}");
+    assert_eq!(piece.photos.len(), 1);
+    for stray in ['·', '\u{f0b7}', '\u{0}', '\u{a0}'] {
+        assert!(!md.contains(stray), "{stray:?} in {md}");
+    }
+    assert_eq!(md.matches("Dịp này, xã đã biểu dương").count(), 6);
+}
