@@ -160,18 +160,18 @@ xdotool mousemove 320 680
 for _ in 1 2 3 4 5 6; do xdotool click 5; sleep 0.1; done
 sleep 0.5
 shot 03-photo-card
-click 385 292
+click 385 203
 type_text "$CAPTION"
-click 385 360
+click 385 285
 type_text "Bến tàu gỗ trong sương sớm"
 # The body's cursor is still at the end of paragraph 2: place the photo there.
-click 214 418
+click 214 345
 sleep 0.5
-click 320 484
+click 320 462
 type_text "$BYLINE"
-click 160 545
+click 160 529
 type_text "xã Cao Sơn"
-click 470 545
+click 470 529
 type_text "25/01/2024"
 shot 04-caption-placed
 
