@@ -127,13 +127,24 @@ fn a_click_ends_the_word_being_composed_in_its_own_field() {
     );
 
     // The reporter clicks the body while "Nam" is still underlined: the
-    // click itself ends the word in the title, as GTK and Qt fields do.
+    // click itself first ends the word in the title, at its caret, as GTK
+    // and Qt fields do, then the body takes the click.
     let mut s = sim(&app);
+    // A new simulator forgets which field had the focus: click the title
+    // again first (what that click says is an artefact of the simulator).
+    s.click(id("title")).unwrap();
+    let skip = s.into_messages().count();
+    let mut s = sim(&app);
+    s.click(id("title")).unwrap();
     s.click(id("body")).unwrap();
-    let msgs: Vec<Message> = s.into_messages().collect();
+    let msgs: Vec<Message> = s.into_messages().skip(skip).collect();
+    let end = msgs
+        .iter()
+        .position(|m| matches!(m, Message::Editor(E::EndComposing)))
+        .expect("the word is ended");
     assert!(
-        matches!(msgs.first(), Some(Message::Editor(E::EndComposing))),
-        "the word is ended before the body takes the click: {msgs:?}"
+        matches!(&msgs[..end], [Message::Editor(E::Title(t))] if t == "Việt Nam"),
+        "the word goes to the title, at its caret, before the body takes the click: {msgs:?}"
     );
     apply(&mut app, msgs);
     assert_eq!(app.article().unwrap().title, "Việt Nam");

@@ -6,9 +6,10 @@
 //! click into the next field. GTK and Qt end the word on focus loss
 //! instead. This wrapper, around the editor, does the same:
 //!
-//! - a mouse press while a word is being composed first publishes
-//!   `on_press` (the editor then commits the word it has seen to the field
-//!   it was typed in);
+//! - a mouse press while a word is being composed first hands the word, as
+//!   the input method last showed it, to the focused field as a commit —
+//!   before the press can move the focus, so it lands in the field it was
+//!   typed in, at its caret — then publishes `on_press`;
 //! - while `reset` is set, the next frame asks for no input method at all,
 //!   so the platform drops its copy of the word (winit destroys the input
 //!   context); on the frame after, it publishes `on_reset` and the focused
@@ -19,7 +20,7 @@
 
 use iced::advanced::layout::{self, Layout};
 use iced::advanced::widget::{self, Tree, Widget, tree};
-use iced::advanced::{Clipboard, InputMethod, Shell, mouse, overlay, renderer};
+use iced::advanced::{Clipboard, InputMethod, Shell, input_method, mouse, overlay, renderer};
 use iced::{Element, Event, Length, Rectangle, Size, Vector, window};
 
 /// The input method was closed on the last frame.
@@ -27,16 +28,18 @@ struct Closed(bool);
 
 pub struct ImeGuard<'a, Message, Theme, Renderer> {
     content: Element<'a, Message, Theme, Renderer>,
-    on_press: Option<Message>,
+    /// The word being composed, and what to say once it is committed.
+    on_press: Option<(String, Message)>,
     on_reset: Option<Message>,
 }
 
-/// Wraps `content`: `on_press` is published on a mouse press while a word
-/// is being composed (`None`: nothing is), `on_reset` once the input
-/// method was closed for a frame (`None`: no reset is wanted).
+/// Wraps `content`. `on_press`: the word being composed (`None`: nothing
+/// is) and the message published once a mouse press committed it;
+/// `on_reset`: published once the input method was closed for a frame
+/// (`None`: no reset is wanted).
 pub fn ime_guard<'a, Message, Theme, Renderer>(
     content: impl Into<Element<'a, Message, Theme, Renderer>>,
-    on_press: Option<Message>,
+    on_press: Option<(String, Message)>,
     on_reset: Option<Message>,
 ) -> ImeGuard<'a, Message, Theme, Renderer> {
     ImeGuard {
@@ -131,8 +134,37 @@ where
         shell: &mut Shell<'_, Message>,
         viewport: &Rectangle,
     ) {
-        if let (Event::Mouse(mouse::Event::ButtonPressed(_)), Some(m)) = (event, &self.on_press) {
-            // Before the field under the pointer takes the focus.
+        if let (Event::Mouse(mouse::Event::ButtonPressed(_)), Some((word, m))) =
+            (event, &self.on_press)
+        {
+            // Before the field under the pointer takes the focus: the
+            // focused field takes the word at its caret, as from the
+            // input method itself.
+            let commit = Event::InputMethod(input_method::Event::Commit(word.clone()));
+            // Its own shell: the field capturing the commit must not stop
+            // the press from reaching the field it is meant for.
+            let mut committed = Vec::new();
+            let mut own = Shell::new(&mut committed);
+            self.content.as_widget_mut().update(
+                &mut tree.children[0],
+                &commit,
+                layout,
+                cursor,
+                renderer,
+                clipboard,
+                &mut own,
+                viewport,
+            );
+            if own.is_layout_invalid() {
+                shell.invalidate_layout();
+            }
+            if own.are_widgets_invalid() {
+                shell.invalidate_widgets();
+            }
+            for message in committed {
+                shell.publish(message);
+            }
+            shell.request_redraw();
             shell.publish(m.clone());
         }
         self.content.as_widget_mut().update(

@@ -77,33 +77,30 @@ impl Editor {
         }
     }
 
-    /// A word is being composed (shown by the input method, not yet
-    /// committed).
-    pub(super) fn is_composing(&self) -> bool {
+    /// The word being composed (shown by the input method, not yet
+    /// committed), if any.
+    pub(super) fn composing_word(&self) -> Option<&str> {
         self.composing
             .as_ref()
-            .is_some_and(|c| c.ended.is_none() && !c.text.trim().is_empty())
+            .filter(|c| c.ended.is_none() && !c.text.trim().is_empty())
+            .map(|c| c.text.as_str())
     }
 
     /// The pointer was pressed while a word was being composed — about to
-    /// move the focus, as a click into another field does. Ends the word
-    /// the way GTK and Qt do on focus loss: the word as last shown goes
-    /// into the field it was typed in (the returned message), and the
-    /// input method is closed for a frame so that it forgets its copy.
-    /// Returns the message and the word, to be noted in `committed` once
-    /// the message went through.
-    pub(super) fn end_composing(&mut self) -> Option<(Message, String)> {
-        if !self.is_composing() {
-            return None;
+    /// move the focus, as a click into another field does — and the guard
+    /// has just committed the word to the field it was typed in (at its
+    /// caret). Ends the word the way GTK and Qt do on focus loss: the input
+    /// method is closed for a frame so that it forgets its copy, and a late
+    /// commit of the same word is dropped.
+    pub(super) fn end_composing(&mut self) {
+        if let Some(c) = self.composing.take() {
+            self.ime_reset = true;
+            self.committed = Some((c.text, Instant::now()));
         }
-        let c = self.composing.take()?;
-        let home = c.field?;
-        self.ime_reset = true;
-        Some((self.insert_into(home, &c.text), c.text))
     }
 
-    /// `message` is the input method delivering, late, a word this editor
-    /// already committed in [`Self::end_composing`]: drop it.
+    /// `message` is the input method delivering, late, a word already
+    /// committed when the pointer was pressed: drop it.
     pub(super) fn already_committed(&mut self, message: &Message) -> bool {
         let Some((word, at)) = &self.committed else {
             return false;

@@ -93,7 +93,8 @@ pub enum Message {
     Refreshed(Result<Box<Refresh>, Error>),
     /// The field that had the focus when an input method began a word.
     ComposingIn(iced::widget::Id),
-    /// A mouse press while a word is being composed: end it in its field.
+    /// A mouse press while a word was being composed: the word was
+    /// committed to its field; make the input method forget it.
     EndComposing,
     /// The input method was closed for a frame (its copy of the word dropped).
     ImeReset,
@@ -495,14 +496,10 @@ impl Editor {
                 self.stale = stale;
                 Action::None
             }
-            Message::EndComposing => match self.end_composing() {
-                Some((home, word)) => {
-                    let action = self.update(home, settings, lang);
-                    self.committed = Some((word, Instant::now()));
-                    action
-                }
-                None => Action::None,
-            },
+            Message::EndComposing => {
+                self.end_composing();
+                Action::None
+            }
             Message::ImeReset => {
                 self.ime_reset = false;
                 Action::None

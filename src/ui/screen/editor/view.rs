@@ -17,7 +17,8 @@ impl Editor {
     pub fn view(&self, lang: Lang) -> Element<'_, Message> {
         ime_guard(
             self.screen(lang),
-            self.is_composing().then_some(Message::EndComposing),
+            self.composing_word()
+                .map(|w| (w.to_owned(), Message::EndComposing)),
             self.ime_reset.then_some(Message::ImeReset),
         )
         .into()
