@@ -119,42 +119,50 @@ impl Editor {
             row![label(T::Sapo.tr(lang)), self.spell_marker("sapo", lang)]
                 .spacing(theme::FIELD)
                 .align_y(iced::Bottom),
-            clipped(iced::widget::stack![
-                RightClick::new(
-                    text_editor(&self.sapo)
-                        .id("sapo")
-                        .on_action(Message::Sapo)
-                        .highlight_with::<SpellHighlighter>(
-                            self.marks(Place::Sapo),
-                            spell_highlight::format
-                        )
-                        .height(Length::Fixed(theme::SAPO_HEIGHT))
-                        .padding(theme::INPUT_PAD),
-                    theme::INPUT_PAD,
-                    |p| Message::Spell(super::spelling::Message::RightClick(Place::Sapo, p)),
-                ),
-                self.spell_menu(Place::Sapo, f32::from(theme::INPUT_PAD), lang),
-            ]),
+            clipped(
+                self.with_spell_menu(
+                    RightClick::new(
+                        text_editor(&self.sapo)
+                            .id("sapo")
+                            .on_action(Message::Sapo)
+                            .highlight_with::<SpellHighlighter>(
+                                self.marks(Place::Sapo),
+                                spell_highlight::format
+                            )
+                            .height(Length::Fixed(theme::SAPO_HEIGHT))
+                            .padding(theme::INPUT_PAD),
+                        theme::INPUT_PAD,
+                        |p| Message::Spell(super::spelling::Message::RightClick(Place::Sapo, p)),
+                    ),
+                    Place::Sapo,
+                    f32::from(theme::INPUT_PAD),
+                    lang,
+                )
+            ),
             label(T::Body.tr(lang)),
             toolbar,
             self.find_bar(lang),
-            clipped(iced::widget::stack![
-                RightClick::new(
-                    text_editor(&self.body)
-                        .id("body")
-                        .on_action(Message::Body)
-                        .highlight_with::<SpellHighlighter>(
-                            self.marks(Place::Body),
-                            spell_highlight::format
-                        )
-                        .key_binding(super::paste::body_binding)
-                        .height(Length::Fixed(theme::BODY_HEIGHT))
-                        .padding(theme::BODY_PAD),
-                    theme::BODY_PAD,
-                    |p| Message::Spell(super::spelling::Message::RightClick(Place::Body, p)),
-                ),
-                self.spell_menu(Place::Body, f32::from(theme::BODY_PAD), lang),
-            ]),
+            clipped(
+                self.with_spell_menu(
+                    RightClick::new(
+                        text_editor(&self.body)
+                            .id("body")
+                            .on_action(Message::Body)
+                            .highlight_with::<SpellHighlighter>(
+                                self.marks(Place::Body),
+                                spell_highlight::format
+                            )
+                            .key_binding(super::paste::body_binding)
+                            .height(Length::Fixed(theme::BODY_HEIGHT))
+                            .padding(theme::BODY_PAD),
+                        theme::BODY_PAD,
+                        |p| Message::Spell(super::spelling::Message::RightClick(Place::Body, p)),
+                    ),
+                    Place::Body,
+                    f32::from(theme::BODY_PAD),
+                    lang,
+                )
+            ),
             row![
                 label(T::Photos.tr(lang)),
                 button(text(T::AddPhotos.tr(lang))).on_press(Message::AddPhotos)

@@ -420,6 +420,30 @@ impl Editor {
     /// The suggestions of the clicked marked word, in a small menu under
     /// it, over the editor (`padding`: the editor's): a layer of the
     /// editor's stack, always there so the editor keeps its state.
+    /// `editor` with, over it, the suggestions menu of `place` when one is
+    /// open. The menu is a layer of its own only while it is open: an idle
+    /// second layer over the editor kept a click on the title from taking
+    /// the focus while an input method was in use (seen with ibus-unikey).
+    pub(super) fn with_spell_menu<'a>(
+        &'a self,
+        editor: impl Into<Element<'a, super::Message>>,
+        place: Place,
+        padding: f32,
+        lang: Lang,
+    ) -> Element<'a, super::Message> {
+        let layers = iced::widget::Stack::new().push(editor);
+        if self
+            .spell
+            .at_caret
+            .as_ref()
+            .is_some_and(|c| c.place == place)
+        {
+            layers.push(self.spell_menu(place, padding, lang)).into()
+        } else {
+            layers.into()
+        }
+    }
+
     pub(super) fn spell_menu(
         &self,
         place: Place,
