@@ -8,8 +8,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
 
 use common::{apply, run, sim};
 use iced::keyboard::{self, Modifiers};
@@ -23,96 +21,9 @@ use tinxa::ui::{App, Message, Shortcut};
 mod tools;
 use tools::need;
 
-fn need_tool(name: &str, arg: &str) -> bool {
-    let found = Command::new(name)
-        .arg(arg)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok();
-    need(name, found)
-}
-
-/// An Xvfb server on a free display, ended when dropped.
-struct Xvfb {
-    child: Child,
-    display: String,
-}
-
-impl Xvfb {
-    fn start() -> Xvfb {
-        for n in 160..220 {
-            if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
-                || Path::new(&format!("/tmp/.X{n}-lock")).exists()
-            {
-                continue;
-            }
-            let display = format!(":{n}");
-            let mut child = Command::new("Xvfb")
-                .arg(&display)
-                .args(["-screen", "0", "1024x768x24", "-nolisten", "tcp"])
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .unwrap();
-            let t = Instant::now();
-            while t.elapsed() < Duration::from_secs(10) {
-                if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() {
-                    return Xvfb { child, display };
-                }
-                std::thread::sleep(Duration::from_millis(50));
-            }
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-        panic!("no free X display");
-    }
-
-    /// Puts `data` on the clipboard as `target` (xclip keeps serving it in
-    /// the background until another owner takes the clipboard).
-    fn offer(&self, target: &str, data: &[u8]) {
-        let file = tempfile::NamedTempFile::new().unwrap();
-        std::fs::write(file.path(), data).unwrap();
-        let ok = Command::new("xclip")
-            .args(["-selection", "clipboard", "-t", target, "-i"])
-            .arg(file.path())
-            .env("DISPLAY", &self.display)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .unwrap();
-        assert!(ok.success());
-        // Served once TARGETS lists it.
-        let t = Instant::now();
-        while t.elapsed() < Duration::from_secs(5) {
-            let o = Command::new("xclip")
-                .args(["-o", "-selection", "clipboard", "-t", "TARGETS"])
-                .env("DISPLAY", &self.display)
-                .output()
-                .unwrap();
-            if String::from_utf8_lossy(&o.stdout)
-                .lines()
-                .any(|l| l == target)
-            {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("xclip did not serve {target}");
-    }
-}
-
-impl Drop for Xvfb {
-    fn drop(&mut self) {
-        // Asked to end (not killed) so it removes its lock and socket;
-        // xclip exits when the display goes.
-        // SAFETY: a signal to our own child process.
-        unsafe {
-            libc::kill(self.child.id() as i32, libc::SIGTERM);
-        }
-        let _ = self.child.wait();
-    }
-}
+#[path = "support/xvfb.rs"]
+mod xvfb;
+use xvfb::{Xvfb, has_tool};
 
 /// Ctrl(+Shift)+V pressed in the body, and what it starts run to the end.
 fn ctrl_v(app: &mut App, shift: bool) {
@@ -148,7 +59,7 @@ fn fixture(name: &str) -> Vec<u8> {
 
 #[test]
 fn ctrl_v_pastes_html_with_its_picture_and_one_ctrl_z_takes_it_back() {
-    if !need_tool("Xvfb", "-help") || !need_tool("xclip", "-version") {
+    if !need("Xvfb", has_tool("Xvfb", "-help")) || !need("xclip", has_tool("xclip", "-version")) {
         return;
     }
     let x = Xvfb::start();

@@ -78,53 +78,51 @@ fn one_undo_takes_back_a_few_words_not_the_whole_sentence() {
     assert_eq!(app.article().unwrap().body, sentence);
 }
 
-#[test]
-fn a_word_still_being_composed_stays_in_the_field_it_was_typed_in() {
-    let (_t, mut app) = new_draft();
+/// A new draft with "Việt " typed in the title and "Nam" shown underlined
+/// after it by the input method (ibus-unikey): not committed yet.
+fn composing_nam_in_the_title() -> (tempfile::TempDir, App) {
+    let (t, mut app) = new_draft();
     let mut s = sim(&app);
     s.click(id("title")).unwrap();
     s.typewrite("Việt ");
     let msgs: Vec<Message> = s.into_messages().collect();
     apply(&mut app, msgs);
-    // ibus-unikey shows "Nam" underlined in the title: not committed yet.
     run(&mut app, Message::Preedit("Nam".into()));
     // What the focus query started by the preedit answers.
     run(
         &mut app,
         Message::Editor(E::ComposingIn(iced::widget::Id::new("title"))),
     );
+    (t, app)
+}
+
+/// The input method commits `word` and iced hands it to the body.
+fn commit_to_body(app: &mut App, word: &str) {
+    run(
+        app,
+        Message::Editor(E::Body(Action::Edit(Edit::Paste(Arc::new(word.into()))))),
+    );
+}
+
+#[test]
+fn a_word_still_being_composed_stays_in_the_field_it_was_typed_in() {
+    let (_t, mut app) = composing_nam_in_the_title();
     // The reporter clicks the body; the input method ends the word and
     // commits it, and iced hands the commit to the body, now focused.
     run(&mut app, Message::Preedit(String::new()));
-    run(
-        &mut app,
-        Message::Editor(E::Body(Action::Edit(Edit::Paste(Arc::new("Nam".into()))))),
-    );
+    commit_to_body(&mut app, "Nam");
     let a = app.article().unwrap();
     assert_eq!(a.title, "Việt Nam");
     assert_eq!(a.body, "", "nothing moved to the body");
 
     // Typing in the body afterwards goes to the body.
-    run(
-        &mut app,
-        Message::Editor(E::Body(Action::Edit(Edit::Paste(Arc::new("Nam".into()))))),
-    );
+    commit_to_body(&mut app, "Nam");
     assert_eq!(app.article().unwrap().body, "Nam");
 }
 
 #[test]
 fn a_click_ends_the_word_being_composed_in_its_own_field() {
-    let (_t, mut app) = new_draft();
-    let mut s = sim(&app);
-    s.click(id("title")).unwrap();
-    s.typewrite("Việt ");
-    let msgs: Vec<Message> = s.into_messages().collect();
-    apply(&mut app, msgs);
-    run(&mut app, Message::Preedit("Nam".into()));
-    run(
-        &mut app,
-        Message::Editor(E::ComposingIn(iced::widget::Id::new("title"))),
-    );
+    let (_t, mut app) = composing_nam_in_the_title();
 
     // The reporter clicks the body while "Nam" is still underlined: the
     // click itself first ends the word in the title, at its caret, as GTK
@@ -169,17 +167,11 @@ fn a_click_ends_the_word_being_composed_in_its_own_field() {
 
     // An input method that commits its copy anyway: it is not typed twice.
     run(&mut app, Message::Preedit(String::new()));
-    run(
-        &mut app,
-        Message::Editor(E::Body(Action::Edit(Edit::Paste(Arc::new("Nam".into()))))),
-    );
+    commit_to_body(&mut app, "Nam");
     let a = app.article().unwrap();
     assert_eq!(a.title, "Việt Nam");
     assert_eq!(a.body, "", "nothing moved to the body");
     // What is typed in the body afterwards stays there.
-    run(
-        &mut app,
-        Message::Editor(E::Body(Action::Edit(Edit::Paste(Arc::new("Dương".into()))))),
-    );
+    commit_to_body(&mut app, "Dương");
     assert_eq!(app.article().unwrap().body, "Dương");
 }

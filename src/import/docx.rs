@@ -17,7 +17,7 @@ use super::docx_body::{self, Ctx};
 use super::docx_parts::{self, Numbering, Styles};
 use super::rich::{self, Block, Note, RichDoc, Skip};
 use crate::article::marker;
-use crate::draft::{self, Draft, Store};
+use crate::draft::{Draft, Store};
 use crate::error::{Error, Result};
 use crate::fsio;
 use crate::lang::Lang;
@@ -424,23 +424,10 @@ pub fn import_file(store: &Store, path: &Path) -> Result<(Draft, Vec<ImportNotic
 
 pub(crate) fn add_photos(draft: &mut Draft, mapped: rich::Mapped) -> Result<Vec<ImportNotice>> {
     let mut report = mapped.report;
-    let tmp = tempfile::tempdir().map_err(|e| Error::Invalid {
-        vi: format!("Không tạo được thư mục tạm: {e}"),
-        en: format!("Could not create a temporary folder: {e}"),
-    })?;
+    let copier = super::PictureCopier::new()?;
     let mut added = 0;
     for np in mapped.photos {
-        let safe: String = np
-            .picture
-            .name
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
-            .collect();
-        let src = tmp
-            .path()
-            .join(if safe.is_empty() { "anh".into() } else { safe });
-        fsio::atomic_write(&src, &np.picture.bytes)?;
-        match draft::copy_photo_in(&draft.dir, &src) {
+        match copier.copy_in(&draft.dir, &np.picture)? {
             Ok(file) => {
                 if let Some(p) = draft.article.photo_mut(np.photo.id) {
                     p.file = file;
@@ -455,7 +442,6 @@ pub(crate) fn add_photos(draft: &mut Draft, mapped: rich::Mapped) -> Result<Vec<
                 report.push(Note::PhotoRejected(e));
             }
         }
-        let _ = std::fs::remove_file(&src);
     }
     if added > 0 {
         report.push(Note::Photos(added));

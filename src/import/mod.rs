@@ -193,3 +193,41 @@ pub fn import_file(store: &Store, path: &Path) -> Result<(Draft, Vec<ImportNotic
     draft.save()?;
     Ok((draft, notices))
 }
+
+/// Copies the pictures of a document or a paste into a draft's folder
+/// through the photo checks, which read a file: each goes through a
+/// temporary one, under a safe name, in a folder that goes with the copier.
+pub(crate) struct PictureCopier {
+    tmp: tempfile::TempDir,
+}
+
+impl PictureCopier {
+    pub(crate) fn new() -> Result<PictureCopier> {
+        let tmp = tempfile::tempdir().map_err(|e| Error::Invalid {
+            vi: format!("Không tạo được thư mục tạm: {e}"),
+            en: format!("Could not create a temporary folder: {e}"),
+        })?;
+        Ok(PictureCopier { tmp })
+    }
+
+    /// `Ok(Ok(file))`: the photo's file name in the draft; `Ok(Err(e))`:
+    /// the photo checks refused it; `Err`: the temporary file could not be
+    /// written.
+    pub(crate) fn copy_in(
+        &self,
+        dir: &Path,
+        picture: &rich::Picture,
+    ) -> Result<std::result::Result<String, Error>> {
+        let safe: String = picture
+            .name
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+            .collect();
+        let src = self
+            .tmp
+            .path()
+            .join(if safe.is_empty() { "anh".into() } else { safe });
+        fsio::atomic_write(&src, &picture.bytes)?;
+        Ok(crate::draft::copy_photo_in(dir, &src))
+    }
+}

@@ -18,7 +18,6 @@ use crate::article::{Photo, marker};
 use crate::clipboard::Clip;
 use crate::draft;
 use crate::error::{Error, Result};
-use crate::fsio;
 use crate::text;
 
 /// What a paste puts in.
@@ -187,22 +186,9 @@ fn copy_in(piece: rich::Piece, dir: &Path) -> Result<Pasted> {
     if piece.photos.is_empty() {
         return Ok(out);
     }
-    let tmp = tempfile::tempdir().map_err(|e| Error::Invalid {
-        vi: format!("Không tạo được thư mục tạm: {e}"),
-        en: format!("Could not create a temporary folder: {e}"),
-    })?;
+    let copier = super::PictureCopier::new()?;
     for np in piece.photos {
-        let safe: String = np
-            .picture
-            .name
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
-            .collect();
-        let src = tmp
-            .path()
-            .join(if safe.is_empty() { "anh".into() } else { safe });
-        fsio::atomic_write(&src, &np.picture.bytes)?;
-        match draft::copy_photo_in(dir, &src) {
+        match copier.copy_in(dir, &np.picture)? {
             Ok(file) => out.photos.push(Photo { file, ..np.photo }),
             Err(e) => {
                 out.markdown = out

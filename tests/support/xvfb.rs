@@ -54,8 +54,47 @@ impl Xvfb {
     }
 }
 
+impl Xvfb {
+    /// Puts `data` on this display's clipboard as `target` (xclip keeps
+    /// serving it in the background until another owner takes the
+    /// clipboard), and waits until TARGETS lists it.
+    pub fn offer(&self, target: &str, data: &[u8]) {
+        let file = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(file.path(), data).unwrap();
+        let ok = Command::new("xclip")
+            .args(["-selection", "clipboard", "-t", target, "-i"])
+            .arg(file.path())
+            .env("DISPLAY", &self.display)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        let t = Instant::now();
+        while t.elapsed() < Duration::from_secs(5) {
+            let targets = xclip_out(&self.display, "TARGETS");
+            if String::from_utf8_lossy(&targets)
+                .lines()
+                .any(|l| l == target)
+            {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("xclip did not serve {target}");
+    }
+}
+
 impl Drop for Xvfb {
     fn drop(&mut self) {
+        // Asked to end (not killed) where that can be done, so it removes
+        // its lock and socket; xclip exits when the display goes.
+        #[cfg(unix)]
+        // SAFETY: a signal to our own child process.
+        unsafe {
+            libc::kill(self.child.id() as i32, libc::SIGTERM);
+        }
+        #[cfg(not(unix))]
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
